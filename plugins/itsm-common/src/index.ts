@@ -1,0 +1,15 @@
+/**
+ * Shared domain rules of Backstage ITSM: types, lifecycles, priority matrix,
+ * permissions, record numbers and limits, used by the backend and the frontend.
+ *
+ * @packageDocumentation
+ */
+
+export * from './types';
+export * from './priority';
+export * from './incidentLifecycle';
+export * from './problemLifecycle';
+export * from './permissions';
+export * from './numbers';
+export * from './constants';
+export type { TransitionCheck } from './transitionCheck';

@@ -1,0 +1,37 @@
+const DIGITS = 6;
+
+function formatNumber(prefix: string, n: number): string {
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new Error(`${prefix} number must be a positive integer, got ${n}`);
+  }
+  return `${prefix}-${String(n).padStart(DIGITS, '0')}`;
+}
+
+function parseNumber(prefix: string, value: string): number | undefined {
+  const match = new RegExp(`^${prefix}-(\\d{1,15})$`, 'i').exec(value.trim());
+  if (!match) {
+    return undefined;
+  }
+  const n = Number(match[1]);
+  return n >= 1 ? n : undefined;
+}
+
+/** Human reference of an incident, such as `INC-000042` for 42. */
+export function formatIncidentNumber(n: number): string {
+  return formatNumber('INC', n);
+}
+
+/** Human reference of a problem, such as `PRB-000007` for 7. */
+export function formatProblemNumber(n: number): string {
+  return formatNumber('PRB', n);
+}
+
+/** Sequence number in an incident reference (`INC-000042`, `inc-42`), or undefined. */
+export function parseIncidentNumber(value: string): number | undefined {
+  return parseNumber('INC', value);
+}
+
+/** Sequence number in a problem reference (`PRB-000007`, `prb-7`), or undefined. */
+export function parseProblemNumber(value: string): number | undefined {
+  return parseNumber('PRB', value);
+}

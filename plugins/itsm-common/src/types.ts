@@ -1,0 +1,278 @@
+// Each union is derived from a const list so that validation (for example a zod enum)
+// and the type share one source.
+
+/** Impact values, 1 high to 3 low. */
+export const IMPACTS = [1, 2, 3] as const;
+/** How widely a record affects the business: 1 high, 2 medium, 3 low. */
+export type Impact = (typeof IMPACTS)[number];
+
+/** Urgency values, 1 high to 3 low. */
+export const URGENCIES = [1, 2, 3] as const;
+/** How soon the business needs a record dealt with: 1 high, 2 medium, 3 low. */
+export type Urgency = (typeof URGENCIES)[number];
+
+/** Priority values, P1 to P5. */
+export const PRIORITIES = [1, 2, 3, 4, 5] as const;
+/** Priority derived from impact and urgency: 1 critical to 5 planning. */
+export type Priority = (typeof PRIORITIES)[number];
+
+/** Human label of a priority. */
+export type PriorityLabel =
+  | 'critical'
+  | 'high'
+  | 'moderate'
+  | 'low'
+  | 'planning';
+
+/** Label of each priority, P1 critical to P5 planning. */
+export const PRIORITY_LABELS: Readonly<Record<Priority, PriorityLabel>> = {
+  1: 'critical',
+  2: 'high',
+  3: 'moderate',
+  4: 'low',
+  5: 'planning',
+};
+
+/** The two kinds of record the plugin stores. */
+export const ITSM_RECORD_TYPES = ['incident', 'problem'] as const;
+/** Kind of record: incident or problem. */
+export type ItsmRecordType = (typeof ITSM_RECORD_TYPES)[number];
+
+/** Incident statuses in lifecycle order. */
+export const INCIDENT_STATUSES = [
+  'new',
+  'in_progress',
+  'on_hold',
+  'resolved',
+  'closed',
+  'cancelled',
+] as const;
+/** Lifecycle status of an incident. */
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** Reasons an incident can be put on hold. */
+export const HOLD_REASONS = [
+  'awaiting_problem',
+  'awaiting_change',
+  'awaiting_vendor',
+  'awaiting_caller',
+] as const;
+/** Why an incident is on hold. */
+export type HoldReason = (typeof HOLD_REASONS)[number];
+
+/** Codes an incident can be resolved with. */
+export const INCIDENT_RESOLUTION_CODES = [
+  'workaround',
+  'permanent_fix',
+  'known_error',
+  'duplicate',
+  'not_reproducible',
+  'resolved_by_caller',
+] as const;
+/** How an incident was resolved. */
+export type IncidentResolutionCode = (typeof INCIDENT_RESOLUTION_CODES)[number];
+
+/** Channels an incident can be opened through. */
+export const INCIDENT_SOURCES = [
+  'manual',
+  'alertmanager',
+  'events-v2',
+  'api',
+] as const;
+/** Channel an incident was opened through. */
+export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
+
+/** An unplanned interruption of a catalog entity, as returned by the API. */
+export interface Incident {
+  id: string;
+  /** Human reference such as `INC-000042`. */
+  number: string;
+  title: string;
+  description: string;
+  /** Normalised ref of the affected catalog entity. */
+  entityRef: string;
+  /** Owner of the affected entity when the incident was logged. */
+  ownerRef: string | null;
+  category: string;
+  impact: Impact;
+  urgency: Urgency;
+  /** Derived from impact and urgency, never set directly. */
+  priority: Priority;
+  major: boolean;
+  status: IncidentStatus;
+  holdReason: HoldReason | null;
+  assigneeRef: string | null;
+  /** Taken from the caller's identity, never from a request body. */
+  reporterRef: string;
+  source: IncidentSource;
+  dedupKey: string | null;
+  occurrenceCount: number;
+  workaround: string | null;
+  resolutionCode: IncidentResolutionCode | null;
+  resolutionNotes: string | null;
+  problemId: string | null;
+  detectedAt: string;
+  acknowledgedAt: string | null;
+  mitigatedAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Optimistic locking counter. */
+  version: number;
+}
+
+/** Problem statuses in lifecycle order. */
+export const PROBLEM_STATUSES = [
+  'new',
+  'assess',
+  'root_cause_analysis',
+  'fix_in_progress',
+  'resolved',
+  'closed',
+] as const;
+/** Lifecycle status of a problem. */
+export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+
+/** Root cause analysis methods. */
+export const RCA_METHODS = [
+  'five_whys',
+  'fishbone',
+  'timeline',
+  'other',
+] as const;
+/** Method used for a problem's root cause analysis. */
+export type RcaMethod = (typeof RCA_METHODS)[number];
+
+/** Codes a problem can be resolved or closed with. */
+export const PROBLEM_RESOLUTION_CODES = [
+  'fix_applied',
+  'risk_accepted',
+  'duplicate',
+  'cancelled',
+] as const;
+/** How a problem was resolved or closed. */
+export type ProblemResolutionCode = (typeof PROBLEM_RESOLUTION_CODES)[number];
+
+/** Ways a problem can be opened. */
+export const PROBLEM_SOURCES = ['manual', 'from_incident', 'detected'] as const;
+/** How a problem was opened. */
+export type ProblemSource = (typeof PROBLEM_SOURCES)[number];
+
+/** The underlying cause of one or more incidents, as returned by the API. */
+export interface Problem {
+  id: string;
+  /** Human reference such as `PRB-000007`. */
+  number: string;
+  title: string;
+  statement: string;
+  /** Entity where the root cause lies; null while unknown. */
+  entityRef: string | null;
+  /** Entities hurt by the problem: from linked incidents plus explicit additions. */
+  affectedEntityRefs: string[];
+  category: string;
+  impact: Impact;
+  urgency: Urgency;
+  /** Derived from impact and urgency, never set directly. */
+  priority: Priority;
+  status: ProblemStatus;
+  assigneeRef: string | null;
+  reporterRef: string;
+  rootCause: string | null;
+  rcaMethod: RcaMethod | null;
+  workaround: string | null;
+  permanentFix: string | null;
+  knownError: boolean;
+  knownErrorAt: string | null;
+  symptoms: string | null;
+  resolutionCode: ProblemResolutionCode | null;
+  resolutionNotes: string | null;
+  /** Id of the problem this one duplicates. */
+  duplicateOf: string | null;
+  source: ProblemSource;
+  /** Identifies the group of incidents a detected problem was proposed for. */
+  detectionKey: string | null;
+  detectionReason: string | null;
+  incidentCount: number;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  /** Optimistic locking counter. */
+  version: number;
+}
+
+/** Action item statuses. */
+export const ACTION_ITEM_STATUSES = ['open', 'done'] as const;
+/** Whether an action item is still to do. */
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+
+/** Action item kinds. */
+export const ACTION_ITEM_KINDS = ['corrective', 'preventive'] as const;
+/** Whether an action item corrects a cause or prevents a recurrence. */
+export type ActionItemKind = (typeof ACTION_ITEM_KINDS)[number];
+
+/** A follow-up task attached to a problem or to an incident's postmortem. */
+export interface ActionItem {
+  id: string;
+  parentType: ItsmRecordType;
+  parentId: string;
+  title: string;
+  ownerRef: string | null;
+  dueAt: string | null;
+  status: ActionItemStatus;
+  kind: ActionItemKind;
+  createdAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+  version: number;
+}
+
+/** The post-incident review of one incident; text fields are markdown. */
+export interface Postmortem {
+  incidentId: string;
+  summary: string;
+  impact: string;
+  rootCause: string;
+  lessonsLearned: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** Kinds of timeline event. */
+export const TIMELINE_EVENT_KINDS = [
+  'created',
+  'field_changed',
+  'transition',
+  'note',
+  'status_update',
+  'linked',
+  'unlinked',
+  'alert_occurrence',
+  'postmortem_updated',
+  'action_item',
+] as const;
+/** Kind of timeline event; `note` is internal, `status_update` is public. */
+export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
+
+/** One immutable entry in a record's history. */
+export interface TimelineEvent {
+  id: string;
+  recordType: ItsmRecordType;
+  recordId: string;
+  kind: TimelineEventKind;
+  field: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+  body: string | null;
+  actorRef: string;
+  createdAt: string;
+}
+
+/** One page of a keyset-paginated list. */
+export interface Page<T> {
+  items: T[];
+  /** Cursor for the next page, or null on the last page. */
+  nextCursor: string | null;
+}
