@@ -1,0 +1,7 @@
+/**
+ * Backstage ITSM backend plugin: incidents, problems, known errors,
+ * postmortems and alert ingestion.
+ *
+ * @packageDocumentation
+ */
+export { itsmPlugin as default } from './plugin';

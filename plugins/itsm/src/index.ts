@@ -1,0 +1,6 @@
+/**
+ * Backstage ITSM frontend: incidents, problems and known errors in Backstage.
+ *
+ * @packageDocumentation
+ */
+export * from './api';
