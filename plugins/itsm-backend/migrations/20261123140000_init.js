@@ -28,6 +28,7 @@ exports.up = async function up(knex) {
     table.string('title', 200).notNullable();
     table.text('statement').notNullable();
     table.string('entity_ref').nullable();
+    table.string('owner_ref').nullable();
     table.string('category').notNullable();
     table.integer('impact').notNullable();
     table.integer('urgency').notNullable();
@@ -57,6 +58,7 @@ exports.up = async function up(knex) {
     table.index(['entity_ref', 'created_at'], 'itsm_problems_entity_idx');
     table.index(['status'], 'itsm_problems_status_idx');
     table.index(['assignee_ref'], 'itsm_problems_assignee_idx');
+    table.index(['owner_ref'], 'itsm_problems_owner_idx');
     table.index(['known_error', 'entity_ref'], 'itsm_problems_known_error_idx');
   });
 

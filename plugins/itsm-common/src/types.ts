@@ -168,6 +168,8 @@ export interface Problem {
   statement: string;
   /** Entity where the root cause lies; null while unknown. */
   entityRef: string | null;
+  /** Owner of the root-cause entity when it was set. */
+  ownerRef: string | null;
   /** Entities hurt by the problem: from linked incidents plus explicit additions. */
   affectedEntityRefs: string[];
   category: string;

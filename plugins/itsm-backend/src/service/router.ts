@@ -3,18 +3,38 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { Knex } from 'knex';
 import { listMigrations } from '../database/migrations';
+import { ActionItemService } from './ActionItemService';
+import { IncidentService } from './IncidentService';
+import { PostmortemService } from './PostmortemService';
+import { ProblemService } from './ProblemService';
+import { actionItemRoutes } from './routes/actionItemRoutes';
+import { incidentRoutes } from './routes/incidentRoutes';
+import { problemRoutes } from './routes/problemRoutes';
 
+/** The services the API exposes. */
+export interface ItsmServices {
+  incidents: IncidentService;
+  problems: ProblemService;
+  postmortems: PostmortemService;
+  actionItems: ActionItemService;
+}
+
+/** Builds the `/api/itsm` router. */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   knex: Knex;
+  services: ItsmServices;
 }): Promise<express.Router> {
-  const { knex } = options;
+  const { httpAuth, knex, services } = options;
   const router = Router();
-  router.use(express.json());
+  router.use(express.json({ limit: '1mb' }));
 
   router.get('/health', async (_req, res) => {
     res.json({ status: 'ok', migrations: await listMigrations(knex) });
   });
 
+  router.use(incidentRoutes({ httpAuth, ...services }));
+  router.use(problemRoutes({ httpAuth, problems: services.problems }));
+  router.use(actionItemRoutes({ httpAuth, actionItems: services.actionItems }));
   return router;
 }

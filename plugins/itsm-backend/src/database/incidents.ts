@@ -1,0 +1,135 @@
+import { Incident, parseIncidentNumber } from '@internal/plugin-itsm-common';
+import { Knex } from 'knex';
+import { Cursor } from './cursor';
+import { incidentFromRow } from './mappers';
+import { afterCursor, toPage } from './paging';
+import { IncidentRow } from './tables';
+import { whereTextMatches } from './textSearch';
+
+/** Narrows a query to what the caller may see; from a permission decision. */
+export type QueryRestriction = (query: Knex.QueryBuilder) => void;
+
+/** Filters of the incident list. */
+export interface IncidentFilter {
+  entityRefs?: string[];
+  ownerRefs?: string[];
+  statuses?: string[];
+  priorities?: number[];
+  assigneeRef?: string;
+  category?: string;
+  problemId?: string;
+  text?: string;
+}
+
+/** Applies list filters to a query on `itsm_incidents`. */
+export function whereIncidentMatches(
+  query: Knex.QueryBuilder,
+  filter: IncidentFilter,
+): Knex.QueryBuilder {
+  if (filter.entityRefs?.length) {
+    query.whereIn('entity_ref', filter.entityRefs);
+  }
+  if (filter.ownerRefs?.length) {
+    query.whereIn('owner_ref', filter.ownerRefs);
+  }
+  if (filter.statuses?.length) {
+    query.whereIn('status', filter.statuses);
+  }
+  if (filter.priorities?.length) {
+    query.whereIn('priority', filter.priorities);
+  }
+  if (filter.assigneeRef) {
+    query.where('assignee_ref', filter.assigneeRef);
+  }
+  if (filter.category) {
+    query.where('category', filter.category);
+  }
+  if (filter.problemId) {
+    query.where('problem_id', filter.problemId);
+  }
+  if (filter.text) {
+    const number = parseIncidentNumber(filter.text);
+    if (number !== undefined) {
+      query.where('number', number);
+    } else {
+      whereTextMatches(query, ['title', 'description'], filter.text);
+    }
+  }
+  return query;
+}
+
+/** Lists incidents newest first, one keyset page at a time. */
+export async function listIncidents(
+  db: Knex,
+  options: {
+    filter: IncidentFilter;
+    restrict?: QueryRestriction;
+    after?: Cursor;
+    limit: number;
+  },
+) {
+  const query = db<IncidentRow>('itsm_incidents').select('*');
+  whereIncidentMatches(query, options.filter);
+  options.restrict?.(query);
+  afterCursor(query, {
+    column: 'created_at',
+    idColumn: 'id',
+    cursor: options.after,
+  });
+  const rows: IncidentRow[] = await query.limit(options.limit + 1);
+  return toPage(rows, {
+    limit: options.limit,
+    keyOf: row => ({ key: Number(row.created_at), id: row.id }),
+    map: incidentFromRow,
+  });
+}
+
+/** Finds an incident by uuid or by its number (`INC-000042`). */
+export async function findIncidentRow(
+  db: Knex,
+  idOrNumber: string,
+): Promise<IncidentRow | undefined> {
+  const number = parseIncidentNumber(idOrNumber);
+  const query = db<IncidentRow>('itsm_incidents');
+  if (number !== undefined) {
+    query.where('number', number);
+  } else if (isUuid(idOrNumber)) {
+    query.where('id', idOrNumber);
+  } else {
+    return undefined;
+  }
+  return query.first();
+}
+
+/** Loads incidents by id, in no particular order. */
+export async function getIncidentsByIds(
+  db: Knex,
+  ids: string[],
+): Promise<Incident[]> {
+  const rows = await db<IncidentRow>('itsm_incidents').whereIn(
+    'id',
+    ids.filter(isUuid),
+  );
+  return rows.map(incidentFromRow);
+}
+
+/**
+ * Writes changed columns if the row still has the version the caller read.
+ * Returns false when someone else changed it first.
+ */
+export async function updateIncidentRow(
+  tx: Knex.Transaction,
+  options: { id: string; version: number; changes: Partial<IncidentRow> },
+): Promise<boolean> {
+  const count = await tx<IncidentRow>('itsm_incidents')
+    .where({ id: options.id, version: options.version })
+    .update({ ...options.changes, version: options.version + 1 });
+  return count === 1;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a string is a uuid, so PostgreSQL is never asked to cast junk. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -1,0 +1,121 @@
+/** Times are epoch milliseconds; PostgreSQL returns bigint columns as strings. */
+export type DbTime = number | string;
+
+/** A row of `itsm_incidents`. */
+export interface IncidentRow {
+  id: string;
+  number: number;
+  title: string;
+  description: string;
+  entity_ref: string;
+  owner_ref: string | null;
+  category: string;
+  impact: number;
+  urgency: number;
+  priority: number;
+  major: boolean | number;
+  status: string;
+  hold_reason: string | null;
+  assignee_ref: string | null;
+  reporter_ref: string;
+  source: string;
+  dedup_key: string | null;
+  occurrence_count: number;
+  workaround: string | null;
+  resolution_code: string | null;
+  resolution_notes: string | null;
+  problem_id: string | null;
+  detected_at: DbTime;
+  acknowledged_at: DbTime | null;
+  mitigated_at: DbTime | null;
+  resolved_at: DbTime | null;
+  closed_at: DbTime | null;
+  created_at: DbTime;
+  updated_at: DbTime;
+  version: number;
+}
+
+/** A row of `itsm_problems`. */
+export interface ProblemRow {
+  id: string;
+  number: number;
+  title: string;
+  statement: string;
+  entity_ref: string | null;
+  owner_ref: string | null;
+  category: string;
+  impact: number;
+  urgency: number;
+  priority: number;
+  status: string;
+  assignee_ref: string | null;
+  reporter_ref: string;
+  root_cause: string | null;
+  rca_method: string | null;
+  workaround: string | null;
+  permanent_fix: string | null;
+  known_error: boolean | number;
+  known_error_at: DbTime | null;
+  symptoms: string | null;
+  resolution_code: string | null;
+  resolution_notes: string | null;
+  duplicate_of: string | null;
+  source: string;
+  detection_key: string | null;
+  detection_reason: string | null;
+  created_at: DbTime;
+  updated_at: DbTime;
+  resolved_at: DbTime | null;
+  closed_at: DbTime | null;
+  version: number;
+}
+
+/** A row of `itsm_problem_entities`. */
+export interface ProblemEntityRow {
+  problem_id: string;
+  entity_ref: string;
+  explicit: boolean | number;
+  incident_count: number;
+}
+
+/** A row of `itsm_action_items`. */
+export interface ActionItemRow {
+  id: string;
+  parent_type: string;
+  parent_id: string;
+  title: string;
+  owner_ref: string | null;
+  due_at: DbTime | null;
+  status: string;
+  kind: string;
+  created_at: DbTime;
+  updated_at: DbTime;
+  completed_at: DbTime | null;
+  version: number;
+}
+
+/** A row of `itsm_postmortems`. */
+export interface PostmortemRow {
+  incident_id: string;
+  summary: string;
+  impact: string;
+  root_cause: string;
+  lessons_learned: string;
+  created_at: DbTime;
+  updated_at: DbTime;
+  version: number;
+}
+
+/** A row of `itsm_timeline`. */
+export interface TimelineRow {
+  id: number | string;
+  record_type: string;
+  record_id: string;
+  kind: string;
+  field: string | null;
+  old_value: string | null;
+  new_value: string | null;
+  body: string | null;
+  actor_ref: string;
+  created_at: DbTime;
+}

@@ -1,0 +1,83 @@
+import {
+  PermissionsRegistryService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  DEFAULT_PRIORITY_MATRIX,
+  PRIORITY_MATRIX_CONFIG_KEY,
+  itsmPermissions,
+  parsePriorityMatrix,
+} from '@internal/plugin-itsm-common';
+import { Knex } from 'knex';
+import { getIncidentsByIds } from '../database/incidents';
+import { getProblemsByIds } from '../database/problems';
+import { incidentRules, problemRules } from '../permissions/rules';
+import {
+  incidentResourceRef,
+  problemResourceRef,
+} from '../permissions/resources';
+import { ActionItemService } from './ActionItemService';
+import { Authorizer } from './authorizer';
+import { CatalogEntities } from './catalogEntities';
+import { IncidentService } from './IncidentService';
+import { PostmortemService } from './PostmortemService';
+import { ProblemService } from './ProblemService';
+import { ItsmServices } from './router';
+
+/** Registers the plugin's permissions and resource types. */
+export function registerPermissions(options: {
+  knex: Knex;
+  permissionsRegistry: PermissionsRegistryService;
+}) {
+  const { knex, permissionsRegistry } = options;
+  permissionsRegistry.addPermissions(itsmPermissions);
+  permissionsRegistry.addResourceType({
+    resourceRef: incidentResourceRef,
+    rules: Object.values(incidentRules),
+    getResources: ids => getIncidentsByIds(knex, ids),
+  });
+  permissionsRegistry.addResourceType({
+    resourceRef: problemResourceRef,
+    rules: Object.values(problemRules),
+    getResources: ids => getProblemsByIds(knex, ids),
+  });
+}
+
+/** Builds the services from config; a bad priority matrix fails start-up. */
+export function createItsmServices(options: {
+  knex: Knex;
+  config: Config;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  catalog: CatalogService;
+  now?: () => number;
+}): ItsmServices {
+  const { knex: db, config, now } = options;
+  const matrixConfig = config.getOptional(PRIORITY_MATRIX_CONFIG_KEY);
+  const priorityMatrix =
+    matrixConfig === undefined
+      ? DEFAULT_PRIORITY_MATRIX
+      : parsePriorityMatrix(matrixConfig);
+  const authorizer = new Authorizer(
+    options.permissions,
+    options.permissionsRegistry,
+  );
+  const entities = new CatalogEntities(options.catalog);
+  const shared = { db, authorizer, entities, priorityMatrix, now };
+  const incidents = new IncidentService(shared);
+  const problems = new ProblemService(shared);
+  return {
+    incidents,
+    problems,
+    postmortems: new PostmortemService({ db, incidents, now }),
+    actionItems: new ActionItemService({
+      db,
+      incidents,
+      problems,
+      entities,
+      now,
+    }),
+  };
+}

@@ -1,0 +1,99 @@
+import { LIMITS, MAX_PAGE_LIMIT } from '@internal/plugin-itsm-common';
+import { z } from 'zod';
+
+/** Message for a missing field, or for one of the wrong type. */
+export function requiredAs(expected: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined ? 'is required' : `must be ${expected}`;
+}
+
+/** Non-blank text of at most `max` characters, trimmed. */
+export function text(max: number) {
+  return z
+    .string({ error: requiredAs('a string') })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
+}
+
+/** Optional long text that may be cleared with null. */
+export function clearableText(max: number) {
+  return z
+    .string({ error: 'must be a string or null' })
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullable()
+    .transform(value => (value === '' ? null : value));
+}
+
+/** One of a fixed set of strings, with the allowed values in the message. */
+export function oneOf<T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values as unknown as [T[number], ...T[number][]], {
+    error: requiredAs(`one of ${values.join(', ')}`),
+  });
+}
+
+/** Impact or urgency: 1, 2 or 3. */
+export const level = z.union([z.literal(1), z.literal(2), z.literal(3)], {
+  error: requiredAs('1, 2 or 3'),
+});
+
+/** A catalog entity ref as text; existence is checked against the catalog. */
+export const entityRefText = text(LIMITS.entityRef);
+
+/** The `version` an update was based on. */
+export const version = z
+  .number({
+    error: issue =>
+      issue.input === undefined
+        ? 'is required; send the version you last read'
+        : 'must be an integer',
+  })
+  .int('must be an integer')
+  .positive('must be positive');
+
+/** An ISO 8601 time. */
+export const isoTime = z
+  .string({ error: 'must be an ISO 8601 time' })
+  .refine(value => !Number.isNaN(Date.parse(value)), {
+    message: 'must be an ISO 8601 time',
+  });
+
+/** A query parameter that may be repeated: `?status=a&status=b` or `a,b`. */
+export function queryList<T extends z.ZodTypeAny>(item: T) {
+  return z.preprocess(value => {
+    if (value === undefined) {
+      return undefined;
+    }
+    const values = [value].flat().flatMap(v => String(v).split(','));
+    return values.filter(v => v !== '');
+  }, z.array(item).max(50, 'must have at most 50 values').optional());
+}
+
+/** A single query parameter given at most once. */
+export function queryValue<T extends z.ZodTypeAny>(item: T) {
+  return z.preprocess(
+    value => (value === '' ? undefined : value),
+    z
+      .custom<unknown>(value => !Array.isArray(value), {
+        message: 'must be given once',
+      })
+      .pipe(item.optional()),
+  );
+}
+
+/** An integer-valued query parameter. */
+export const queryInt = z.coerce.number({ error: 'must be an integer' });
+
+/** `limit` and `cursor` of every list. */
+export const pageQuery = {
+  limit: queryValue(
+    z.coerce
+      .number({ error: 'must be an integer' })
+      .int('must be an integer')
+      .min(1, 'must be at least 1')
+      .max(MAX_PAGE_LIMIT, `must be at most ${MAX_PAGE_LIMIT}`),
+  ),
+  cursor: queryValue(z.string().max(500, 'is malformed')),
+  text: queryValue(text(LIMITS.search)),
+};

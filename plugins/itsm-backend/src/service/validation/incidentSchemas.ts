@@ -1,0 +1,109 @@
+import {
+  HOLD_REASONS,
+  INCIDENT_RESOLUTION_CODES,
+  INCIDENT_STATUSES,
+  LIMITS,
+  PRIORITIES,
+} from '@internal/plugin-itsm-common';
+import { z } from 'zod';
+import {
+  clearableText,
+  entityRefText,
+  isoTime,
+  level,
+  oneOf,
+  pageQuery,
+  queryList,
+  queryValue,
+  text,
+  version,
+} from './fields';
+
+const category = text(LIMITS.category);
+
+/** Body of `POST /incidents`. */
+export const createIncidentBody = z
+  .object({
+    title: text(LIMITS.title),
+    description: text(LIMITS.description),
+    entityRef: entityRefText,
+    category,
+    impact: level,
+    urgency: level,
+    major: z.boolean({ error: 'must be a boolean' }).optional(),
+    assigneeRef: entityRefText.optional(),
+    workaround: text(LIMITS.description).optional(),
+    detectedAt: isoTime.optional(),
+  })
+  .strict();
+
+/** Body of `PATCH /incidents/:id`. */
+export const updateIncidentBody = z
+  .object({
+    version,
+    title: text(LIMITS.title).optional(),
+    description: text(LIMITS.description).optional(),
+    entityRef: entityRefText.optional(),
+    category: category.optional(),
+    impact: level.optional(),
+    urgency: level.optional(),
+    major: z.boolean({ error: 'must be a boolean' }).optional(),
+    assigneeRef: entityRefText.nullable().optional(),
+    workaround: clearableText(LIMITS.description).optional(),
+  })
+  .strict();
+
+/** Body of `POST /incidents/:id/transitions`. */
+export const incidentTransitionBody = z
+  .object({
+    version,
+    to: oneOf(INCIDENT_STATUSES),
+    holdReason: oneOf(HOLD_REASONS).optional(),
+    resolutionCode: oneOf(INCIDENT_RESOLUTION_CODES).optional(),
+    resolutionNotes: text(LIMITS.description).optional(),
+  })
+  .strict();
+
+/** Query of `GET /incidents`. */
+export const listIncidentsQuery = z
+  .object({
+    entityRef: queryList(entityRefText),
+    ownerRef: queryList(entityRefText),
+    status: queryList(oneOf(INCIDENT_STATUSES)),
+    priority: queryList(
+      z.coerce
+        .number()
+        .refine(p => (PRIORITIES as readonly number[]).includes(p), {
+          message: 'must be 1, 2, 3, 4 or 5',
+        }),
+    ),
+    assigneeRef: queryValue(entityRefText),
+    category: queryValue(category),
+    problemId: queryValue(z.string().uuid('must be a uuid')),
+    ...pageQuery,
+  })
+  .strict();
+
+/** Body of `POST /incidents/:id/notes` and `/problems/:id/notes`. */
+export const noteBody = z
+  .object({
+    body: text(LIMITS.note),
+    visibility: oneOf(['internal', 'public'] as const).default('internal'),
+  })
+  .strict();
+
+/** Body of `PUT /incidents/:id/postmortem`. */
+export const postmortemBody = z
+  .object({
+    version: version.optional(),
+    summary: z.string().max(LIMITS.markdown).default(''),
+    impact: z.string().max(LIMITS.markdown).default(''),
+    rootCause: z.string().max(LIMITS.markdown).default(''),
+    lessonsLearned: z.string().max(LIMITS.markdown).default(''),
+  })
+  .strict();
+
+/** Query of timeline lists. */
+export const timelineQuery = z
+  .object({ limit: pageQuery.limit, cursor: pageQuery.cursor })
+  .strict();
