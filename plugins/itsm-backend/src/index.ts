@@ -5,3 +5,9 @@
  * @packageDocumentation
  */
 export { itsmPlugin as default } from './plugin';
+export {
+  itsmIncidentConditions,
+  createItsmIncidentConditionalDecision,
+  itsmProblemConditions,
+  createItsmProblemConditionalDecision,
+} from './permissions/conditions';
