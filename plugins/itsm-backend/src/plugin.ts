@@ -2,7 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { applyDatabaseMigrations } from './database/migrations';
+import {
+  createItsmServices,
+  registerPermissions,
+} from './service/createItsmServices';
 import { createRouter } from './service/router';
 
 /** The ITSM backend plugin, mounted at `/api/itsm`. */
@@ -11,16 +16,26 @@ export const itsmPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
       },
-      async init({ database, httpAuth, httpRouter }) {
+      async init(deps) {
+        const { database, httpAuth, httpRouter } = deps;
         const knex = await database.getClient();
+        const services = createItsmServices({ ...deps, knex });
         if (!database.migrations?.skip) {
           await applyDatabaseMigrations(knex);
         }
-        httpRouter.use(await createRouter({ httpAuth, knex }));
+        registerPermissions({
+          knex,
+          permissionsRegistry: deps.permissionsRegistry,
+        });
+        httpRouter.use(await createRouter({ httpAuth, knex, services }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });
