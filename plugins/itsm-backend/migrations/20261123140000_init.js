@@ -102,9 +102,13 @@ exports.up = async function up(knex) {
       ['entity_ref', 'created_at', 'id'],
       'itsm_incidents_entity_idx',
     );
-    table.index(['owner_ref', 'created_at'], 'itsm_incidents_owner_idx');
+    table.index(['owner_ref', 'created_at', 'id'], 'itsm_incidents_owner_idx');
     table.index(['status', 'priority'], 'itsm_incidents_status_idx');
-    table.index(['assignee_ref'], 'itsm_incidents_assignee_idx');
+    table.index(['priority', 'created_at'], 'itsm_incidents_priority_idx');
+    table.index(
+      ['assignee_ref', 'created_at', 'id'],
+      'itsm_incidents_assignee_idx',
+    );
     table.index(['problem_id'], 'itsm_incidents_problem_idx');
     table.index(['source', 'dedup_key'], 'itsm_incidents_dedup_idx');
   });

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { applyDatabaseMigrations } from './database/migrations';
+import { seedDemoData } from './demo/seedDemoData';
 import {
   createItsmServices,
   registerPermissions,
@@ -20,22 +21,26 @@ export const itsmPlugin = createBackendPlugin({
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
       },
       async init(deps) {
-        const { database, httpAuth, httpRouter } = deps;
+        const { database, httpRouter } = deps;
         const knex = await database.getClient();
         const services = createItsmServices({ ...deps, knex });
         if (!database.migrations?.skip) {
           await applyDatabaseMigrations(knex);
         }
+        if (deps.config.getOptionalBoolean('itsm.demoData')) {
+          await seedDemoData({ knex, logger: deps.logger });
+        }
         registerPermissions({
           knex,
           permissionsRegistry: deps.permissionsRegistry,
         });
-        httpRouter.use(await createRouter({ httpAuth, knex, services }));
+        httpRouter.use(await createRouter({ ...deps, knex, services }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

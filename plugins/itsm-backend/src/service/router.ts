@@ -1,4 +1,9 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import {
+  HttpAuthService,
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
 import { Knex } from 'knex';
@@ -22,6 +27,8 @@ export interface ItsmServices {
 /** Builds the `/api/itsm` router. */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
+  config: RootConfigService;
+  logger: LoggerService;
   knex: Knex;
   services: ItsmServices;
 }): Promise<express.Router> {
@@ -36,5 +43,9 @@ export async function createRouter(options: {
   router.use(incidentRoutes({ httpAuth, ...services }));
   router.use(problemRoutes({ httpAuth, problems: services.problems }));
   router.use(actionItemRoutes({ httpAuth, actionItems: services.actionItems }));
+  // Client errors are answered without stack traces, also in development.
+  router.use(
+    MiddlewareFactory.create(options).error({ showStackTraces: false }),
+  );
   return router;
 }
