@@ -1,6 +1,7 @@
 import { Incident, parseIncidentNumber } from '@internal/plugin-itsm-common';
 import { Knex } from 'knex';
 import { Cursor } from './cursor';
+import { findRecordRow, isUuid } from './findRecordRow';
 import { incidentFromRow } from './mappers';
 import { afterCursor, toPage } from './paging';
 import { IncidentRow } from './tables';
@@ -89,16 +90,11 @@ export async function findIncidentRow(
   db: Knex,
   idOrNumber: string,
 ): Promise<IncidentRow | undefined> {
-  const number = parseIncidentNumber(idOrNumber);
-  const query = db<IncidentRow>('itsm_incidents');
-  if (number !== undefined) {
-    query.where('number', number);
-  } else if (isUuid(idOrNumber)) {
-    query.where('id', idOrNumber);
-  } else {
-    return undefined;
-  }
-  return query.first();
+  return findRecordRow<IncidentRow>(db, {
+    table: 'itsm_incidents',
+    idOrNumber,
+    parseNumber: parseIncidentNumber,
+  });
 }
 
 /** Loads incidents by id, in no particular order. */
@@ -125,11 +121,4 @@ export async function updateIncidentRow(
     .where({ id: options.id, version: options.version })
     .update({ ...options.changes, version: options.version + 1 });
   return count === 1;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether a string is a uuid, so PostgreSQL is never asked to cast junk. */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
 }

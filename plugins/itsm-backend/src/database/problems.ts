@@ -1,7 +1,8 @@
 import { Problem, parseProblemNumber } from '@internal/plugin-itsm-common';
 import { Knex } from 'knex';
 import { Cursor } from './cursor';
-import { QueryRestriction, isUuid } from './incidents';
+import { findRecordRow, isUuid } from './findRecordRow';
+import { QueryRestriction } from './incidents';
 import { problemFromRow } from './mappers';
 import { afterCursor, toPage } from './paging';
 import { ProblemEntityRow, ProblemRow } from './tables';
@@ -162,16 +163,11 @@ export async function findProblemRow(
   db: Knex,
   idOrNumber: string,
 ): Promise<ProblemRow | undefined> {
-  const number = parseProblemNumber(idOrNumber);
-  const query = db<ProblemRow>('itsm_problems');
-  if (number !== undefined) {
-    query.where('number', number);
-  } else if (isUuid(idOrNumber)) {
-    query.where('id', idOrNumber);
-  } else {
-    return undefined;
-  }
-  return query.first();
+  return findRecordRow<ProblemRow>(db, {
+    table: 'itsm_problems',
+    idOrNumber,
+    parseNumber: parseProblemNumber,
+  });
 }
 
 /** Loads problems by id, with their affected entities. */

@@ -4,7 +4,7 @@ import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { z } from 'zod';
 import { Cursor } from '../database/cursor';
-import { isUuid } from '../database/incidents';
+import { isUuid } from '../database/findRecordRow';
 import { actionItemFromRow } from '../database/mappers';
 import { afterCursor, toPage } from '../database/paging';
 import { ActionItemRow } from '../database/tables';

@@ -1,4 +1,8 @@
-import { LIMITS, MAX_PAGE_LIMIT } from '@internal/plugin-itsm-common';
+import {
+  LIMITS,
+  MAX_PAGE_LIMIT,
+  PRIORITIES,
+} from '@internal/plugin-itsm-common';
 import { z } from 'zod';
 
 /** Message for a missing field, or for one of the wrong type. */
@@ -97,3 +101,10 @@ export const pageQuery = {
   cursor: queryValue(z.string().max(500, 'is malformed')),
   text: queryValue(text(LIMITS.search)),
 };
+
+/** A `priority` filter: repeated values of 1 to 5. */
+export const priorityList = queryList(
+  z.coerce.number().refine(p => (PRIORITIES as readonly number[]).includes(p), {
+    message: 'must be 1, 2, 3, 4 or 5',
+  }),
+);

@@ -3,7 +3,6 @@ import {
   INCIDENT_RESOLUTION_CODES,
   INCIDENT_STATUSES,
   LIMITS,
-  PRIORITIES,
 } from '@internal/plugin-itsm-common';
 import { z } from 'zod';
 import {
@@ -13,6 +12,7 @@ import {
   level,
   oneOf,
   pageQuery,
+  priorityList,
   queryList,
   queryValue,
   text,
@@ -70,13 +70,7 @@ export const listIncidentsQuery = z
     entityRef: queryList(entityRefText),
     ownerRef: queryList(entityRefText),
     status: queryList(oneOf(INCIDENT_STATUSES)),
-    priority: queryList(
-      z.coerce
-        .number()
-        .refine(p => (PRIORITIES as readonly number[]).includes(p), {
-          message: 'must be 1, 2, 3, 4 or 5',
-        }),
-    ),
+    priority: priorityList,
     assigneeRef: queryValue(entityRefText),
     category: queryValue(category),
     problemId: queryValue(z.string().uuid('must be a uuid')),

@@ -1,6 +1,5 @@
 import {
   LIMITS,
-  PRIORITIES,
   PROBLEM_RESOLUTION_CODES,
   PROBLEM_SOURCES,
   PROBLEM_STATUSES,
@@ -13,6 +12,7 @@ import {
   level,
   oneOf,
   pageQuery,
+  priorityList,
   queryList,
   queryValue,
   text,
@@ -103,13 +103,7 @@ export const listProblemsQuery = z
     entityRef: queryList(entityRefText),
     affectedEntityRef: queryList(entityRefText),
     status: queryList(oneOf(PROBLEM_STATUSES)),
-    priority: queryList(
-      z.coerce
-        .number()
-        .refine(p => (PRIORITIES as readonly number[]).includes(p), {
-          message: 'must be 1, 2, 3, 4 or 5',
-        }),
-    ),
+    priority: priorityList,
     assigneeRef: queryValue(entityRefText),
     category: queryValue(category),
     knownError: queryValue(booleanQuery),
