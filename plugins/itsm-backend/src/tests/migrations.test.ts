@@ -21,7 +21,7 @@ describe('migrations', () => {
   const databases = TestDatabases.create();
 
   it.each(databases.eachSupportedId())(
-    'creates and drops the schema on %p',
+    'creates the schema, keeps rows, drops it and creates it again on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
@@ -35,11 +35,50 @@ describe('migrations', () => {
       ]);
       expect((await listMigrations(knex)).pending).toEqual([]);
 
+      await knex('itsm_incidents').insert({
+        id: '11111111-1111-4111-8111-111111111111',
+        number: 1,
+        title: 'Checkout returns HTTP 502',
+        description: 'Gateway errors',
+        entity_ref: 'component:default/checkout-api',
+        category: 'availability',
+        impact: 2,
+        urgency: 1,
+        priority: 2,
+        status: 'new',
+        reporter_ref: 'user:default/ben',
+        source: 'manual',
+        detected_at: 1_700_000_000_000,
+        created_at: 1_700_000_000_000,
+        updated_at: 1_700_000_000_000,
+      });
+      const [row] = await knex('itsm_incidents').select(
+        'number',
+        'major',
+        'occurrence_count',
+        'version',
+        'created_at',
+      );
+      expect({
+        ...row,
+        major: Boolean(row.major),
+        created_at: Number(row.created_at),
+      }).toEqual({
+        number: 1,
+        major: false,
+        occurrence_count: 1,
+        version: 1,
+        created_at: 1_700_000_000_000,
+      });
+
       await knex.migrate.rollback({ directory: MIGRATIONS_DIRECTORY }, true);
       for (const table of TABLES) {
         expect(await knex.schema.hasTable(table)).toBe(false);
       }
-      await knex.destroy();
+      await applyDatabaseMigrations(knex);
+      expect(Number((await knex('itsm_incidents').count('* as n'))[0].n)).toBe(
+        0,
+      );
     },
   );
 });
