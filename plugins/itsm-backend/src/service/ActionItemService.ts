@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { ActionItem } from '@internal/plugin-itsm-common';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
@@ -13,6 +13,7 @@ import { appendTimeline } from '../database/timeline';
 import { Caller } from './caller';
 import { CatalogEntities } from './catalogEntities';
 import { IncidentService } from './IncidentService';
+import { staleVersionError } from './staleVersion';
 import { ProblemService } from './ProblemService';
 import {
   createActionItemBody,
@@ -198,9 +199,11 @@ export class ActionItemService {
         .where({ id: row.id, version: input.version })
         .update({ ...changes, version: input.version + 1 });
       if (updated !== 1) {
-        throw new ConflictError(
-          `version ${input.version} is stale; the action item is at version ${row.version}. Reload it and apply your change again`,
-        );
+        throw staleVersionError({
+          record: 'action item',
+          sent: input.version,
+          current: row.version,
+        });
       }
       if (changes.status) {
         await appendTimeline(

@@ -6,6 +6,7 @@ import {
   TimelineEvent,
   checkIncidentTransition,
   derivePriority,
+  formatIncidentNumber,
   isTerminalIncidentStatus,
   itsmIncidentCreatePermission,
   itsmIncidentReadPermission,
@@ -35,6 +36,8 @@ import { Authorizer } from './authorizer';
 import { Caller } from './caller';
 import { CatalogEntities } from './catalogEntities';
 import { diffFields } from './diffFields';
+import { priorityAfterEdit } from './priorityAfterEdit';
+import { assertCurrentVersion } from './staleVersion';
 import {
   createIncidentBody,
   incidentTransitionBody,
@@ -222,13 +225,11 @@ export class IncidentService {
         credentials: caller.credentials,
       });
     }
-    if (input.impact !== undefined || input.urgency !== undefined) {
-      requested.priority = derivePriority({
-        impact: (input.impact ?? row.impact) as 1 | 2 | 3,
-        urgency: (input.urgency ?? row.urgency) as 1 | 2 | 3,
-        matrix: this.deps.priorityMatrix,
-      });
-    }
+    requested.priority = priorityAfterEdit({
+      input,
+      row,
+      matrix: this.deps.priorityMatrix,
+    });
     const now = this.now();
     const { changes, events } = diffFields({
       row,
@@ -259,7 +260,11 @@ export class IncidentService {
     caller: Caller,
   ): Promise<Incident> {
     const { row } = await this.getForUpdate(idOrNumber, caller);
-    assertCurrentVersion(row, input.version);
+    assertCurrentVersion({
+      record: 'incident',
+      sent: input.version,
+      current: row.version,
+    });
     const from = row.status as IncidentStatus;
     const check = checkIncidentTransition({
       from,
@@ -366,7 +371,11 @@ export class IncidentService {
         changes,
       });
       if (!updated) {
-        throw staleVersion(row);
+        throw new ConflictError(
+          `${formatIncidentNumber(
+            row.number,
+          )} was changed by someone else; reload it and apply your change again`,
+        );
       }
       await appendTimeline(tx, events, now);
       const fresh = await tx<IncidentRow>('itsm_incidents')
@@ -377,25 +386,12 @@ export class IncidentService {
   }
 }
 
-function staleVersion(row: { number: number; version: number }) {
-  return new ConflictError(
-    `INC-${String(row.number).padStart(
-      6,
-      '0',
-    )} was changed by someone else; reload it and apply your change again`,
-  );
-}
-
-function assertCurrentVersion(row: IncidentRow, version: number) {
-  if (Number(row.version) !== version) {
-    throw new ConflictError(
-      `version ${version} is stale; the incident is at version ${row.version}. Reload it and apply your change again`,
-    );
-  }
-}
-
 function assertWritable(row: IncidentRow, version: number) {
-  assertCurrentVersion(row, version);
+  assertCurrentVersion({
+    record: 'incident',
+    sent: version,
+    current: row.version,
+  });
   if (isTerminalIncidentStatus(row.status as IncidentStatus)) {
     throw new ConflictError(
       `the incident is ${row.status} and can no longer be changed`,

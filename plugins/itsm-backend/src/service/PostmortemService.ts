@@ -7,6 +7,7 @@ import { PostmortemRow } from '../database/tables';
 import { appendTimeline } from '../database/timeline';
 import { Caller } from './caller';
 import { IncidentService } from './IncidentService';
+import { staleVersionError } from './staleVersion';
 import { postmortemBody } from './validation/incidentSchemas';
 
 /** The post-incident review of an incident. */
@@ -79,9 +80,11 @@ export class PostmortemService {
           .where({ incident_id: incident.id, version: input.version })
           .update({ ...content, version: input.version + 1 });
         if (updated !== 1) {
-          throw new ConflictError(
-            `version ${input.version} is stale; the postmortem is at version ${existing.version}. Reload it and apply your change again`,
-          );
+          throw staleVersionError({
+            record: 'postmortem',
+            sent: input.version,
+            current: existing.version,
+          });
         }
       }
       await appendTimeline(

@@ -43,6 +43,8 @@ import { Authorizer } from './authorizer';
 import { Caller } from './caller';
 import { CatalogEntities } from './catalogEntities';
 import { diffFields } from './diffFields';
+import { priorityAfterEdit } from './priorityAfterEdit';
+import { assertCurrentVersion } from './staleVersion';
 import { noteBody } from './validation/incidentSchemas';
 import {
   createProblemBody,
@@ -339,13 +341,11 @@ export class ProblemService {
         credentials: caller.credentials,
       });
     }
-    if (input.impact !== undefined || input.urgency !== undefined) {
-      requested.priority = derivePriority({
-        impact: (input.impact ?? row.impact) as 1 | 2 | 3,
-        urgency: (input.urgency ?? row.urgency) as 1 | 2 | 3,
-        matrix: this.deps.priorityMatrix,
-      });
-    }
+    requested.priority = priorityAfterEdit({
+      input,
+      row,
+      matrix: this.deps.priorityMatrix,
+    });
     const after = {
       rootCause:
         input.rootCause === undefined ? row.root_cause : input.rootCause,
@@ -389,7 +389,11 @@ export class ProblemService {
     caller: Caller,
   ): Promise<Problem> {
     const { row } = await this.getForUpdate(idOrNumber, caller);
-    assertCurrentVersion(row, input.version);
+    assertCurrentVersion({
+      record: 'problem',
+      sent: input.version,
+      current: row.version,
+    });
     let duplicateOf: string | undefined;
     if (input.duplicateOf) {
       const original = await findProblemRow(this.deps.db, input.duplicateOf);
@@ -730,16 +734,12 @@ function assertUnlinked(incident: IncidentRow) {
   }
 }
 
-function assertCurrentVersion(row: ProblemRow, version: number) {
-  if (Number(row.version) !== version) {
-    throw new ConflictError(
-      `version ${version} is stale; the problem is at version ${row.version}. Reload it and apply your change again`,
-    );
-  }
-}
-
 function assertWritable(row: ProblemRow, version: number) {
-  assertCurrentVersion(row, version);
+  assertCurrentVersion({
+    record: 'problem',
+    sent: version,
+    current: row.version,
+  });
   if (row.status === 'closed') {
     throw new ConflictError(
       'the problem is closed and can no longer be changed',
