@@ -50,6 +50,7 @@ import {
   publishKnownErrorBody,
   updateProblemBody,
 } from '../service/validation/problemSchemas';
+import { entitySummaryQuery } from '../service/validation/summarySchemas';
 import {
   documentedOperations,
   loadOpenApiDocument,
@@ -298,6 +299,7 @@ describe('openapi.yaml', () => {
         'GET /action-items',
         'POST /action-items',
         'PATCH /action-items/{id}',
+        'GET /entity-summary',
       ].sort(),
     );
   });
@@ -508,6 +510,7 @@ describe('openapi.yaml', () => {
       ['/problems/{id}/timeline', timelineQuery],
       ['/known-errors', listKnownErrorsQuery],
       ['/action-items', listActionItemsQuery],
+      ['/entity-summary', entitySummaryQuery],
     ];
 
     it.each(queries)('GET %s query', (path, zodSchema) => {

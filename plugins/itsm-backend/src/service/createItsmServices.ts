@@ -21,6 +21,7 @@ import {
 import { ActionItemService } from './ActionItemService';
 import { Authorizer } from './authorizer';
 import { CatalogEntities } from './catalogEntities';
+import { EntitySummaryService } from './EntitySummaryService';
 import { IncidentService } from './IncidentService';
 import { PostmortemService } from './PostmortemService';
 import { ProblemService } from './ProblemService';
@@ -79,5 +80,6 @@ export function createItsmServices(options: {
       entities,
       now,
     }),
+    summaries: new EntitySummaryService({ db, authorizer, now }),
   };
 }

@@ -11,10 +11,12 @@ import { listMigrations } from '../database/migrations';
 import { ActionItemService } from './ActionItemService';
 import { IncidentService } from './IncidentService';
 import { PostmortemService } from './PostmortemService';
+import { EntitySummaryService } from './EntitySummaryService';
 import { ProblemService } from './ProblemService';
 import { actionItemRoutes } from './routes/actionItemRoutes';
 import { incidentRoutes } from './routes/incidentRoutes';
 import { problemRoutes } from './routes/problemRoutes';
+import { summaryRoutes } from './routes/summaryRoutes';
 
 /** The services the API exposes. */
 export interface ItsmServices {
@@ -22,6 +24,7 @@ export interface ItsmServices {
   problems: ProblemService;
   postmortems: PostmortemService;
   actionItems: ActionItemService;
+  summaries: EntitySummaryService;
 }
 
 /** Builds the `/api/itsm` router. */
@@ -43,6 +46,7 @@ export async function createRouter(options: {
   router.use(incidentRoutes({ httpAuth, ...services }));
   router.use(problemRoutes({ httpAuth, problems: services.problems }));
   router.use(actionItemRoutes({ httpAuth, actionItems: services.actionItems }));
+  router.use(summaryRoutes({ httpAuth, summaries: services.summaries }));
   // Client errors are answered without stack traces, also in development.
   router.use(
     MiddlewareFactory.create(options).error({ showStackTraces: false }),

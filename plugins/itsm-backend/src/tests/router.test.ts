@@ -119,6 +119,7 @@ describe('ITSM router', () => {
       { parentType: 'problem', parentId: problem.id, title: 'Raise pool size' },
     ],
     ['patch', `/action-items/${UNKNOWN_ID}`, { version: 1, status: 'done' }],
+    ['get', '/entity-summary?entityRef=component:default/checkout', undefined],
   ];
 
   it('answers 401 on every route without a token', async () => {

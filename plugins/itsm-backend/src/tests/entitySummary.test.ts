@@ -1,0 +1,129 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { applyDatabaseMigrations } from '../database/migrations';
+import {
+  createTestServices,
+  incidentInput,
+  userCaller,
+} from '../__testUtils__/fixtures';
+
+jest.setTimeout(120_000);
+
+const ben = userCaller('ben');
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const CHECKOUT = 'component:default/checkout-api';
+
+describe('entity summary', () => {
+  const databases = TestDatabases.create();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    async function setup() {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      const clock = { now: Date.parse('2026-11-01T10:00:00Z') };
+      const { services, permissions } = createTestServices(knex, {
+        now: () => clock.now,
+      });
+      return { services, permissions, clock };
+    }
+
+    it('counts open incidents per priority, MTTR over 30 days, open problems and known errors', async () => {
+      const { services, clock } = await setup();
+      const resolveAfter = async (minutes: number) => {
+        const incident = await services.incidents.create(incidentInput(), ben);
+        clock.now += minutes * MINUTE;
+        await services.incidents.transition(
+          incident.id,
+          {
+            version: 1,
+            to: 'resolved',
+            resolutionCode: 'workaround',
+            resolutionNotes: 'Restarted',
+          },
+          ben,
+        );
+        return incident;
+      };
+
+      // Resolved 40 days before the summary: outside the window.
+      await resolveAfter(600);
+      clock.now += 10 * DAY;
+      await resolveAfter(30);
+      await resolveAfter(90);
+      const open = await services.incidents.create(
+        incidentInput({ impact: 1, urgency: 1 }),
+        ben,
+      );
+      await services.incidents.create(incidentInput(), ben);
+      await services.incidents.create(incidentInput(), ben);
+      await services.incidents.create(
+        incidentInput({ entityRef: 'component:default/payments-api' }),
+        ben,
+      );
+
+      const problem = await services.problems.createFromIncident(
+        open.id,
+        {},
+        ben,
+      );
+      await services.problems.update(
+        problem.id,
+        {
+          version: 1,
+          entityRef: 'resource:default/orders-db',
+          rootCause: 'Pool exhausted',
+          workaround: 'Restart pods',
+        },
+        ben,
+      );
+      await services.problems.publishKnownError(
+        problem.id,
+        { version: 2 },
+        ben,
+      );
+      await services.problems.create(
+        {
+          title: 'Slow queries',
+          statement: 'Queries slow down at peak',
+          entityRef: CHECKOUT,
+          category: 'performance',
+          impact: 3,
+          urgency: 3,
+        },
+        ben,
+      );
+      clock.now += 30 * DAY - 200 * MINUTE;
+
+      const summary = await services.summaries.summarise(CHECKOUT, ben);
+      expect(summary).toEqual({
+        entityRef: CHECKOUT,
+        openIncidentsByPriority: { 1: 1, 2: 2, 3: 0, 4: 0, 5: 0 },
+        mttrMs: 60 * MINUTE,
+        resolvedIncidents: 2,
+        windowDays: 30,
+        openProblems: 2,
+        knownErrors: 1,
+      });
+      expect(
+        await services.summaries.summarise('resource:default/orders-db', ben),
+      ).toMatchObject({
+        openIncidentsByPriority: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 },
+        mttrMs: null,
+        resolvedIncidents: 0,
+        openProblems: 1,
+        knownErrors: 1,
+      });
+    });
+
+    it('refuses a caller who may not read incidents', async () => {
+      const { services, permissions } = await setup();
+      permissions.authorizeConditional.mockResolvedValue([
+        { result: AuthorizeResult.DENY },
+      ]);
+      await expect(
+        services.summaries.summarise(CHECKOUT, ben),
+      ).rejects.toMatchObject({ name: 'NotAllowedError' });
+    });
+  });
+});
