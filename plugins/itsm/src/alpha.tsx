@@ -1,11 +1,20 @@
+import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import {
   ApiBlueprint,
+  PageBlueprint,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import ReportProblemIcon from '@material-ui/icons/ReportProblem';
 import { itsmApiRef, ItsmClient } from './api';
+import { rootRouteRef } from './routes';
+
+const ENTITY_FILTER = 'kind:component,resource,system';
 
 const itsmApi = ApiBlueprint.make({
   params: defineParams =>
@@ -16,12 +25,23 @@ const itsmApi = ApiBlueprint.make({
     }),
 });
 
+const itsmPage = PageBlueprint.make({
+  params: {
+    path: '/itsm',
+    title: 'ITSM',
+    icon: <ReportProblemIcon />,
+    routeRef: convertLegacyRouteRefs({ root: rootRouteRef }).root,
+    noHeader: true,
+    loader: () => import('./components/ItsmPage').then(m => <m.ItsmPage />),
+  },
+});
+
 const entityIncidentsContent = EntityContentBlueprint.make({
   name: 'incidents',
   params: {
     path: 'incidents',
     title: 'Incidents',
-    filter: 'kind:component,resource,system',
+    filter: ENTITY_FILTER,
     loader: () =>
       import('./components/EntityIncidentsContent').then(m => (
         <m.EntityIncidentsContent />
@@ -29,8 +49,54 @@ const entityIncidentsContent = EntityContentBlueprint.make({
   },
 });
 
+const entityProblemsContent = EntityContentBlueprint.make({
+  name: 'problems',
+  params: {
+    path: 'problems',
+    title: 'Problems',
+    filter: ENTITY_FILTER,
+    loader: () =>
+      import('./components/EntityProblemsContent').then(m => (
+        <m.EntityProblemsContent />
+      )),
+  },
+});
+
+const entityOverviewCard = EntityCardBlueprint.make({
+  name: 'overview',
+  params: {
+    filter: ENTITY_FILTER,
+    loader: () =>
+      import('./components/EntityItsmOverviewCard').then(m => (
+        <m.EntityItsmOverviewCard />
+      )),
+  },
+});
+
+// A card without a frame, listed first on the overview, so that it reads as a banner.
+const entityMajorIncidentBanner = EntityCardBlueprint.make({
+  name: 'major-incident-banner',
+  params: {
+    filter: ENTITY_FILTER,
+    loader: () =>
+      import('./components/EntityMajorIncidentBanner').then(m => (
+        <m.EntityMajorIncidentBanner />
+      )),
+  },
+});
+
 /** The ITSM plugin for the New Frontend System. */
 export default createFrontendPlugin({
   pluginId: 'itsm',
-  extensions: [itsmApi, entityIncidentsContent],
+  title: 'ITSM',
+  icon: <ReportProblemIcon />,
+  routes: convertLegacyRouteRefs({ root: rootRouteRef }),
+  extensions: [
+    itsmApi,
+    itsmPage,
+    entityIncidentsContent,
+    entityProblemsContent,
+    entityOverviewCard,
+    entityMajorIncidentBanner,
+  ],
 });

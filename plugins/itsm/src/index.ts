@@ -4,3 +4,12 @@
  * @packageDocumentation
  */
 export * from './api';
+export {
+  itsmPlugin,
+  ItsmPage,
+  EntityIncidentsContent,
+  EntityProblemsContent,
+  EntityItsmOverviewCard,
+  EntityMajorIncidentBanner,
+} from './plugin';
+export { rootRouteRef as itsmRootRouteRef } from './routes';

@@ -20,7 +20,7 @@ export async function countOpenIncidentsByPriority(
     .whereIn('status', OPEN_INCIDENT_STATUSES)
     .groupBy('priority');
   options.restrict?.(query);
-  const rows: { priority: number; count: number | string }[] = await query;
+  const rows = (await query) as { priority: number; count: number | string }[];
   const counts = Object.fromEntries(PRIORITIES.map(p => [p, 0])) as Record<
     Priority,
     number
@@ -42,8 +42,10 @@ export async function meanTimeToResolve(
     .where('entity_ref', options.entityRef)
     .where('resolved_at', '>=', options.since);
   options.restrict?.(query);
-  const [row]: { mean_ms: number | string | null; count: number | string }[] =
-    await query;
+  const [row] = (await query) as {
+    mean_ms: number | string | null;
+    count: number | string;
+  }[];
   const count = Number(row?.count ?? 0);
   return {
     meanMs: count > 0 ? Math.round(Number(row.mean_ms)) : null,
@@ -68,10 +70,10 @@ export async function countOpenProblems(
     statuses: [...OPEN_PROBLEM_STATUSES],
   });
   options.restrict?.(query);
-  const [row]: {
+  const [row] = (await query) as {
     open: number | string;
     known_errors: number | string | null;
-  }[] = await query;
+  }[];
   return {
     open: Number(row?.open ?? 0),
     knownErrors: Number(row?.known_errors ?? 0),

@@ -64,7 +64,7 @@ describe('entity summary', () => {
 
       const problem = await services.problems.createFromIncident(
         open.id,
-        {},
+        { holdIncident: false },
         ben,
       );
       await services.problems.update(

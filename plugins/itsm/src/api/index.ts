@@ -1,3 +1,3 @@
 export { itsmApiRef } from './ItsmApi';
-export type { ItsmApi, IncidentListQuery } from './ItsmApi';
+export type * from './ItsmApi';
 export { ItsmClient } from './ItsmClient';

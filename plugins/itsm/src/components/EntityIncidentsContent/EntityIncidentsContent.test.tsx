@@ -1,205 +1,181 @@
-import { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { Incident, OPEN_INCIDENT_STATUSES } from '@internal/plugin-itsm-common';
-import { screen, waitFor } from '@testing-library/react';
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ItsmApi, itsmApiRef } from '../../api';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  BASE_URL,
+  checkoutEntity,
+  emptyPage,
+  incident,
+  problem,
+} from '../../__testUtils__/fixtures';
+import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { EntityIncidentsContent } from './EntityIncidentsContent';
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'checkout', namespace: 'default' },
-  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-};
-
-function incident(overrides: Partial<Incident>): Incident {
-  return {
-    id: 'id-1',
-    number: 'INC-000001',
-    title: 'Checkout is down',
-    description: '',
-    entityRef: 'component:default/checkout',
-    ownerRef: 'group:default/team-a',
-    category: 'software',
-    impact: 1,
-    urgency: 1,
-    priority: 1,
-    major: false,
-    status: 'new',
-    holdReason: null,
-    assigneeRef: 'user:default/jane.doe',
-    reporterRef: 'user:default/john',
-    source: 'manual',
-    dedupKey: null,
-    occurrenceCount: 1,
-    workaround: null,
-    resolutionCode: null,
-    resolutionNotes: null,
-    problemId: null,
-    detectedAt: new Date(Date.now() - 3 * 60 * 60 * 1000).toISOString(),
-    acknowledgedAt: null,
-    mitigatedAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    createdAt: '2024-05-10T09:00:00Z',
-    updatedAt: '2024-05-10T09:00:00Z',
-    version: 1,
-    ...overrides,
-  };
-}
+jest.setTimeout(30_000);
 
 describe('EntityIncidentsContent', () => {
-  const listIncidents = jest.fn<
-    ReturnType<ItsmApi['listIncidents']>,
-    Parameters<ItsmApi['listIncidents']>
-  >();
-  const itsmApi: jest.Mocked<ItsmApi> = { listIncidents };
+  const server = setupServer();
+  registerMswTestHooks(server);
+  let listed: URLSearchParams[];
 
   beforeEach(() => {
-    listIncidents.mockReset();
-  });
-
-  function render() {
-    return renderInTestApp(
-      <TestApiProvider apis={[[itsmApiRef, itsmApi]]}>
-        <EntityProvider entity={entity}>
-          <EntityIncidentsContent />
-        </EntityProvider>
-      </TestApiProvider>,
-    );
-  }
-
-  it('lists the open incidents of the entity', async () => {
-    listIncidents.mockResolvedValue({
-      items: [
-        incident({}),
-        incident({
-          id: 'id-2',
-          number: 'INC-000002',
-          title: 'Slow payments',
-          priority: 3,
-          status: 'in_progress',
-          assigneeRef: null,
-          detectedAt: new Date(Date.now() - 2 * 86400 * 1000).toISOString(),
-        }),
-      ],
-      nextCursor: null,
-    });
-
-    await render();
-
-    expect(await screen.findByText('Checkout is down')).toBeInTheDocument();
-    expect(screen.getByText('INC-000001')).toBeInTheDocument();
-    expect(screen.getByText('P1 critical')).toBeInTheDocument();
-    expect(screen.getByText('New')).toBeInTheDocument();
-    expect(screen.getByText('jane.doe')).toBeInTheDocument();
-    expect(screen.getByText('3h')).toBeInTheDocument();
-    expect(screen.getByText('Slow payments')).toBeInTheDocument();
-    expect(screen.getByText('P3 moderate')).toBeInTheDocument();
-    expect(screen.getByText('In progress')).toBeInTheDocument();
-    expect(screen.getByText('Unassigned')).toBeInTheDocument();
-    expect(screen.getByText('2d')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
-
-    expect(listIncidents).toHaveBeenCalledTimes(1);
-    expect(listIncidents).toHaveBeenCalledWith(
-      expect.objectContaining({
-        entityRef: 'component:default/checkout',
-        status: [...OPEN_INCIDENT_STATUSES],
+    listed = [];
+    server.use(
+      http.get(`${BASE_URL}/incidents`, ({ request }) => {
+        const params = new URL(request.url).searchParams;
+        listed.push(params);
+        if (params.getAll('priority').join() === '1,2') {
+          return HttpResponse.json(emptyPage);
+        }
+        return HttpResponse.json({
+          items: [
+            incident({}),
+            incident({
+              id: 'id-2',
+              number: 'INC-000002',
+              title: 'Slow checkout',
+              priority: 3,
+              status: 'in_progress',
+              assigneeRef: null,
+            }),
+          ],
+          nextCursor: null,
+        });
       }),
     );
   });
 
-  it('shows an empty state', async () => {
-    listIncidents.mockResolvedValue({ items: [], nextCursor: null });
+  it('lists the open incidents of the entity with links to their views', async () => {
+    await renderWithItsm(<EntityIncidentsContent />, {
+      entity: checkoutEntity,
+    });
 
-    await render();
+    expect(await screen.findByText('Slow checkout')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'INC-000001' })).toHaveAttribute(
+      'href',
+      '/itsm/incidents/INC-000001',
+    );
+    expect(screen.getByText('P1 critical')).toBeInTheDocument();
+    expect(screen.getByText('Unassigned')).toBeInTheDocument();
+    const query = listed.find(p => !p.has('priority'))!;
+    expect(query.get('entityRef')).toBe('component:default/checkout-api');
+    expect(query.getAll('status')).toEqual(['new', 'in_progress', 'on_hold']);
+  });
 
+  it('logs an incident, showing the live priority and the known errors of the entity and its dependencies', async () => {
+    let knownErrorQuery: URLSearchParams | undefined;
+    let created: any;
+    server.use(
+      http.get(`${BASE_URL}/known-errors`, ({ request }) => {
+        knownErrorQuery = new URL(request.url).searchParams;
+        return HttpResponse.json({
+          items: [
+            problem({
+              knownError: true,
+              title: 'Connection pool exhausted at peak',
+              symptoms: 'timeout acquiring connection',
+              workaround: 'Restart the checkout-api pods',
+            }),
+          ],
+          nextCursor: null,
+        });
+      }),
+      http.post(`${BASE_URL}/incidents`, async ({ request }) => {
+        created = await request.json();
+        return HttpResponse.json(incident({ number: 'INC-000009' }), {
+          status: 201,
+        });
+      }),
+    );
+    const user = userEvent.setup();
+    await renderWithItsm(<EntityIncidentsContent />, {
+      entity: checkoutEntity,
+    });
+
+    await user.click(
+      await screen.findByRole('button', { name: 'Log incident' }),
+    );
+    const dialog = await screen.findByRole('dialog');
     expect(
-      await screen.findByText(/This component has no open incidents/),
+      await within(dialog).findByText('Restart the checkout-api pods'),
+    ).toBeInTheDocument();
+    expect(knownErrorQuery?.getAll('entityRef')).toEqual([
+      'component:default/checkout-api',
+      'resource:default/orders-db',
+    ]);
+
+    await user.type(within(dialog).getByLabelText(/Title/), 'Checkout timeout');
+    await user.type(
+      within(dialog).getByLabelText(/Description/),
+      'Timeout acquiring connection from the pool',
+    );
+    expect(
+      await within(dialog).findByText(/matches what you typed/),
     ).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('button', { name: 'All' }));
+    expect(within(dialog).getByText('P3 moderate')).toBeInTheDocument();
+    fireEvent.mouseDown(within(dialog).getByRole('button', { name: /Impact/ }));
+    await user.click(await screen.findByRole('option', { name: 'High' }));
+    fireEvent.mouseDown(
+      within(dialog).getByRole('button', { name: /Urgency/ }),
+    );
+    await user.click(await screen.findByRole('option', { name: 'High' }));
+    expect(within(dialog).getByText('P1 critical')).toBeInTheDocument();
 
+    await user.click(
+      within(dialog).getByRole('button', { name: 'Log incident' }),
+    );
+    await waitFor(() => expect(created).toBeDefined());
+    expect(created).toEqual({
+      title: 'Checkout timeout',
+      description: 'Timeout acquiring connection from the pool',
+      entityRef: 'component:default/checkout-api',
+      category: 'availability',
+      impact: 1,
+      urgency: 1,
+    });
+  });
+
+  it('hides "Log incident" from those who may not log incidents', async () => {
+    await renderWithItsm(<EntityIncidentsContent />, {
+      entity: checkoutEntity,
+      permission: AuthorizeResult.DENY,
+    });
+    expect(await screen.findByText('Slow checkout')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Log incident' })).toBeNull();
+  });
+
+  it('says what to do next when the entity has no open incidents', async () => {
+    server.use(
+      http.get(`${BASE_URL}/incidents`, () => HttpResponse.json(emptyPage)),
+    );
+    await renderWithItsm(<EntityIncidentsContent />, {
+      entity: checkoutEntity,
+    });
     expect(
       await screen.findByText(
-        'No incidents have been logged for this component.',
+        'This component has no open incidents. Choose status "All" to see past ones.',
       ),
     ).toBeInTheDocument();
   });
 
-  it('shows an error panel when the request fails', async () => {
-    listIncidents.mockRejectedValue(new Error('backend unavailable'));
-
-    await render();
-
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'backend unavailable',
+  it('explains a 403 instead of failing', async () => {
+    server.use(
+      http.get(`${BASE_URL}/incidents`, () =>
+        HttpResponse.json(
+          { error: { name: 'NotAllowedError', message: 'denied' } },
+          { status: 403 },
+        ),
+      ),
     );
-    expect(screen.queryByText('Checkout is down')).toBeNull();
-  });
-
-  it('refetches without the status filter when All is chosen', async () => {
-    listIncidents.mockResolvedValueOnce({
-      items: [incident({})],
-      nextCursor: null,
+    await renderWithItsm(<EntityIncidentsContent />, {
+      entity: checkoutEntity,
     });
-    listIncidents.mockResolvedValueOnce({
-      items: [
-        incident({}),
-        incident({
-          id: 'id-2',
-          number: 'INC-000002',
-          title: 'Old outage',
-          status: 'closed',
-        }),
-      ],
-      nextCursor: null,
-    });
-
-    await render();
-    expect(await screen.findByText('Checkout is down')).toBeInTheDocument();
-
-    await userEvent.click(screen.getByRole('button', { name: 'All' }));
-
-    expect(await screen.findByText('Old outage')).toBeInTheDocument();
-    expect(listIncidents).toHaveBeenCalledTimes(2);
-    expect(listIncidents.mock.calls[1][0]).toEqual(
-      expect.objectContaining({ entityRef: 'component:default/checkout' }),
-    );
-    expect(listIncidents.mock.calls[1][0].status).toBeUndefined();
-  });
-
-  it('loads more incidents with the next cursor', async () => {
-    listIncidents.mockResolvedValueOnce({
-      items: [incident({})],
-      nextCursor: 'cursor-2',
-    });
-    listIncidents.mockResolvedValueOnce({
-      items: [
-        incident({ id: 'id-2', number: 'INC-000002', title: 'Second page' }),
-      ],
-      nextCursor: null,
-    });
-
-    await render();
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Load more' }),
-    );
-
-    expect(await screen.findByText('Second page')).toBeInTheDocument();
-    expect(screen.getByText('Checkout is down')).toBeInTheDocument();
-    expect(listIncidents).toHaveBeenLastCalledWith(
-      expect.objectContaining({
-        entityRef: 'component:default/checkout',
-        status: [...OPEN_INCIDENT_STATUSES],
-        cursor: 'cursor-2',
-      }),
-    );
-    await waitFor(() =>
-      expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull(),
-    );
+    expect(
+      await screen.findByText(/You don't have access to load incidents/),
+    ).toBeInTheDocument();
   });
 });

@@ -1,0 +1,194 @@
+// End-to-end journey of a service owner through the demo app, in real
+// Chromium. Expects the app on ITSM_E2E_APP_URL (default localhost:3000)
+// with the seeded demo data; saves screenshots into docs/screenshots/.
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const APP = process.env.ITSM_E2E_APP_URL ?? 'http://localhost:3000';
+const SHOTS = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'docs',
+  'screenshots',
+);
+const RUN = Date.now().toString(36);
+
+let browser;
+let page;
+
+async function shot(name) {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function open(path) {
+  await page.goto(`${APP}${path}`);
+  // The guest sign-in page shows once per browser session.
+  const enter = page.getByRole('button', { name: /^enter$/i });
+  const signedOut = await enter
+    .waitFor({ timeout: 5000 })
+    .then(() => true)
+    .catch(() => false);
+  if (signedOut) {
+    await enter.click();
+  }
+}
+
+function recordHeading() {
+  return page.getByRole('heading', { name: /^(INC|PRB)-\d{6} · / });
+}
+
+async function choose(label, option) {
+  // Required fields add ' *' to their label.
+  await page.getByLabel(new RegExp(`^${label}\\s*\\*?$`)).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+before(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.setDefaultTimeout(30_000);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('the overview shows the ITSM card and the major-incident banner', async () => {
+  await open('/catalog/default/component/payments-api');
+  await page.getByText('A major incident is open on this entity').waitFor();
+  await page.getByText('MTTR, last 30 days').waitFor();
+  await shot('entity-overview-card');
+});
+
+let incidentNumber;
+
+test('logs an incident with a known-error suggestion, then acknowledges, resolves and closes it', async () => {
+  await open('/catalog/default/component/checkout-api/incidents');
+  await page.getByRole('button', { name: 'Log incident' }).click();
+  await page
+    .getByLabel('Title')
+    .fill(`Checkout answers 503 during deployment ${RUN}`);
+  await page
+    .getByLabel('Description')
+    .fill(
+      'Short bursts of HTTP 503 on POST /checkout while a deployment rolls out.',
+    );
+  await choose('Impact', 'High');
+  await choose('Urgency', 'Medium');
+  const priority = page.getByLabel('Derived priority');
+  await priority.getByText('P2 high').waitFor();
+  const suggestions = page.getByRole('region', {
+    name: 'Known error suggestions',
+  });
+  await suggestions.getByText('matches what you typed').first().waitFor();
+  await suggestions
+    .getByText('checkout-api returns 503 during every deployment')
+    .waitFor();
+  await shot('log-incident-dialog');
+
+  await page.getByRole('button', { name: 'Log incident' }).last().click();
+  await recordHeading().getByText(RUN).waitFor();
+  const heading = await recordHeading().textContent();
+  incidentNumber = heading.split(' ')[0];
+  assert.match(incidentNumber, /^INC-\d{6}$/);
+
+  await page.getByRole('button', { name: 'Acknowledge' }).click();
+  await page.getByText('In progress', { exact: true }).waitFor();
+  await page
+    .getByLabel('Add to the timeline')
+    .fill('Rolling back the deployment.');
+  await page.getByLabel('Public status update').check();
+  await page.getByRole('button', { name: 'Post update' }).click();
+  await page.getByText('Rolling back the deployment.').waitFor();
+
+  await page.getByRole('button', { name: 'Resolve' }).click();
+  await choose('Resolution code', 'Workaround applied');
+  await page.getByLabel('Resolution notes').fill('Rolled back; 503s stopped.');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: 'Resolve' })
+    .click();
+  await page.getByText('Resolved', { exact: true }).first().waitFor();
+  await shot('incident-view');
+
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await page.getByText('Closed', { exact: true }).first().waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Reopen' }).count(), 0);
+});
+
+test('creates a problem from an incident, roots it in a shared dependency and publishes a known error', async () => {
+  await open('/catalog/default/component/cart-service/incidents');
+  await page.getByRole('button', { name: 'Log incident' }).click();
+  await page.getByLabel('Title').fill(`Cart loses items at peak ${RUN}`);
+  await page
+    .getByLabel('Description')
+    .fill('Carts come back empty for some shoppers during the evening peak.');
+  await page.getByRole('button', { name: 'Log incident' }).last().click();
+  await recordHeading().getByText(RUN).waitFor();
+  await shot('incident-tab-record');
+
+  await page
+    .getByRole('button', { name: 'Create problem from this incident' })
+    .click();
+  await recordHeading()
+    .getByText(/^PRB-\d{6}/)
+    .waitFor();
+  const problemNumber = (await recordHeading().textContent()).split(' ')[0];
+
+  await page.getByRole('button', { name: 'Edit analysis' }).click();
+  await page.getByLabel('Root-cause entity').click();
+  await page.getByLabel('Root-cause entity').fill('redis');
+  await page.getByRole('option', { name: /Redis Cache/ }).click();
+  await choose('RCA method', 'Five whys');
+  await page
+    .getByLabel('Root cause')
+    .fill('redis-cache evicts cart keys when maxmemory is reached at peak.');
+  await page
+    .getByLabel('Workaround', { exact: true })
+    .fill(`Raise maxmemory on redis-cache by 2 GB during sales (${RUN}).`);
+  await page.getByRole('button', { name: 'Save analysis' }).click();
+  await page.getByText('redis-cache evicts cart keys').waitFor();
+  await page.getByRole('button', { name: 'Publish as known error' }).click();
+  await page.getByText('Known error', { exact: true }).first().waitFor();
+  await shot('problem-view');
+
+  await open('/catalog/default/resource/redis-cache/problems');
+  await page.getByText(problemNumber).waitFor();
+  await page.getByText('Problems rooted in this resource').waitFor();
+  await shot('entity-problems-tab');
+});
+
+test('the ITSM page lists my teams’ incidents, all problems and the known error database', async () => {
+  await open('/catalog/default/component/payments-api/incidents');
+  await page.getByText('A major incident is open on this entity').waitFor();
+  await shot('entity-incidents-tab');
+
+  await open('/itsm');
+  await page.getByText('Incidents of my teams').waitFor();
+  await shot('itsm-page-incidents');
+  await page.getByRole('tab', { name: 'Problems' }).click();
+  await page.getByText('Services hurt').waitFor();
+  await shot('itsm-page-problems');
+  await page.getByRole('tab', { name: 'Known errors' }).click();
+  await page
+    .getByLabel('Search symptoms, causes and workarounds')
+    .fill('cart keys');
+  await page.getByText(`during sales (${RUN})`).waitFor();
+  await shot('itsm-page-known-errors');
+});

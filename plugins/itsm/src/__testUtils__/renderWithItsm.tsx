@@ -1,0 +1,66 @@
+import { ReactElement } from 'react';
+import { Entity } from '@backstage/catalog-model';
+import {
+  MockFetchApi,
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { itsmApiRef, ItsmClient } from '../api';
+import { rootRouteRef } from '../routes';
+import { BASE_URL } from './fixtures';
+
+/**
+ * Renders a component of the plugin against the real client, whose HTTP
+ * calls the test answers with msw; permissions allow unless told otherwise.
+ */
+export function renderWithItsm(
+  element: ReactElement,
+  options: {
+    entity?: Entity;
+    catalogEntities?: Entity[];
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    routeEntries?: string[];
+  } = {},
+) {
+  const client = new ItsmClient({
+    discoveryApi: { getBaseUrl: async () => BASE_URL },
+    fetchApi: new MockFetchApi(),
+  });
+  const wrapped = options.entity ? (
+    <EntityProvider entity={options.entity}>{element}</EntityProvider>
+  ) : (
+    element
+  );
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [itsmApiRef, client],
+        [
+          permissionApiRef,
+          mockApis.permission({
+            authorize: options.permission ?? AuthorizeResult.ALLOW,
+          }),
+        ],
+        [
+          catalogApiRef,
+          catalogApiMock({ entities: options.catalogEntities ?? [] }),
+        ],
+      ]}
+    >
+      {wrapped}
+    </TestApiProvider>,
+    {
+      mountedRoutes: {
+        '/itsm': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+      routeEntries: options.routeEntries,
+    },
+  );
+}

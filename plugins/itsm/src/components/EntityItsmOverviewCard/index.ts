@@ -1,0 +1,1 @@
+export { EntityItsmOverviewCard } from './EntityItsmOverviewCard';

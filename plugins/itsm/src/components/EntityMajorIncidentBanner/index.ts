@@ -1,0 +1,1 @@
+export { EntityMajorIncidentBanner } from './EntityMajorIncidentBanner';

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { EmptyState, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { OPEN_PROBLEM_STATUSES } from '@internal/plugin-itsm-common';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import ToggleButton from '@material-ui/lab/ToggleButton';
+import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
+import useAsync from 'react-use/esm/useAsync';
+import { itsmApiRef } from '../../api';
+import { EntityMajorIncidentBanner } from '../EntityMajorIncidentBanner';
+import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
+import { ProblemsTable } from '../shared/ProblemsTable';
+
+/**
+ * Problems tab of an entity page: problems that hurt the entity, and
+ * problems whose root cause lies in it with the services they hurt.
+ */
+export function EntityProblemsContent() {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const kind = entity.kind.toLocaleLowerCase('en-US');
+  const itsmApi = useApi(itsmApiRef);
+  const [scope, setScope] = useState<'open' | 'all'>('open');
+  const status = scope === 'open' ? [...OPEN_PROBLEM_STATUSES] : undefined;
+
+  const problems = useAsync(async () => {
+    const [affecting, rooted] = await Promise.all([
+      itsmApi.listProblems({
+        affectedEntityRef: entityRef,
+        status,
+        limit: 100,
+      }),
+      itsmApi.listProblems({ entityRef, status, limit: 100 }),
+    ]);
+    return {
+      // A problem rooted here that also hurts this entity is listed once, as rooted here.
+      affecting: affecting.items.filter(p => p.entityRef !== entityRef),
+      rooted: rooted.items,
+    };
+  }, [itsmApi, entityRef, scope]);
+
+  let body;
+  if (problems.loading) {
+    body = <Progress />;
+  } else if (problems.error) {
+    body = <ItsmErrorPanel error={problems.error} action="load problems" />;
+  } else {
+    const { affecting = [], rooted = [] } = problems.value ?? {};
+    body = (
+      <Grid container spacing={3} direction="column">
+        <Grid item>
+          <ProblemsTable
+            title={`Problems rooted in this ${kind}`}
+            problems={rooted}
+            showAffected
+            emptyContent={
+              <Box p={2}>
+                {`No ${
+                  scope === 'open' ? 'open ' : ''
+                }problem has its root cause in this ${kind}.`}
+              </Box>
+            }
+          />
+        </Grid>
+        <Grid item>
+          <ProblemsTable
+            title={`Problems hurting this ${kind}`}
+            problems={affecting}
+            showRootCause
+            emptyContent={
+              <Box p={2}>
+                {`No ${
+                  scope === 'open' ? 'open ' : ''
+                }problem elsewhere is known to hurt this ${kind}.`}
+              </Box>
+            }
+          />
+        </Grid>
+        {rooted.length === 0 && affecting.length === 0 && scope === 'open' && (
+          <Grid item>
+            <EmptyState
+              missing="data"
+              title="No open problems"
+              description={`When incidents on this ${kind} recur, open a problem from one of them (Incidents tab → incident → "Create problem from this incident") to find and fix the root cause.`}
+            />
+          </Grid>
+        )}
+      </Grid>
+    );
+  }
+
+  return (
+    <>
+      <EntityMajorIncidentBanner />
+      <Box mb={2}>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={scope}
+          aria-label="Problem status filter"
+          onChange={(_event: unknown, value: 'open' | 'all' | null) =>
+            value && setScope(value)
+          }
+        >
+          <ToggleButton value="open">Open</ToggleButton>
+          <ToggleButton value="all">All</ToggleButton>
+        </ToggleButtonGroup>
+      </Box>
+      {body}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import { IncidentStatus } from '@internal/plugin-itsm-common';
+import { TransitionField, optionsOf } from '../shared/TransitionDialog';
+import {
+  HOLD_REASON_LABELS,
+  INCIDENT_RESOLUTION_LABELS,
+} from '../shared/labels';
+
+/** What each incident move asks for, and how it is explained. */
+export function incidentTransitionPrompt(to: IncidentStatus): {
+  description: string;
+  fields: TransitionField[];
+} {
+  switch (to) {
+    case 'on_hold':
+      return {
+        description:
+          'An incident on hold waits for something outside the responders’ hands. Say what it waits for.',
+        fields: [
+          {
+            name: 'holdReason',
+            label: 'Waiting for',
+            options: optionsOf(HOLD_REASON_LABELS),
+            required: true,
+          },
+        ],
+      };
+    case 'resolved':
+      return {
+        description:
+          'Service is restored. Say how, so the next responder can do the same.',
+        fields: [
+          {
+            name: 'resolutionCode',
+            label: 'Resolution code',
+            options: optionsOf(INCIDENT_RESOLUTION_LABELS),
+            required: true,
+          },
+          {
+            name: 'resolutionNotes',
+            label: 'Resolution notes',
+            multiline: true,
+            required: true,
+          },
+        ],
+      };
+    case 'cancelled':
+      return {
+        description:
+          'Cancel an incident logged by mistake. A cancelled incident cannot be reopened.',
+        fields: [],
+      };
+    case 'closed':
+      return {
+        description:
+          'Closing confirms the resolution with the reporter. A closed incident cannot be changed.',
+        fields: [],
+      };
+    default:
+      return { description: '', fields: [] };
+  }
+}

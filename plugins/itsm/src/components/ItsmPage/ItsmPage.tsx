@@ -1,0 +1,62 @@
+import {
+  Content,
+  Header,
+  Page,
+  TabbedLayout,
+} from '@backstage/core-components';
+import { Route, Routes, useParams } from 'react-router-dom';
+import { IncidentView } from '../IncidentView';
+import { ProblemView } from '../ProblemView';
+import { KnownErrorDatabase } from './KnownErrorDatabase';
+import { MyTeamsIncidents } from './MyTeamsIncidents';
+import { ProblemsOverview } from './ProblemsOverview';
+
+function IncidentRoute() {
+  const { id } = useParams();
+  return (
+    <Content>
+      <IncidentView incidentId={id!} />
+    </Content>
+  );
+}
+
+function ProblemRoute() {
+  const { id } = useParams();
+  return (
+    <Content>
+      <ProblemView problemId={id!} />
+    </Content>
+  );
+}
+
+/** The ITSM page: my teams' incidents, all problems, the known error database. */
+export function ItsmPage() {
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Incidents and problems"
+        subtitle="Restore service fast; find and remove the causes"
+      />
+      <Routes>
+        <Route path="incidents/:id" element={<IncidentRoute />} />
+        <Route path="problems/:id" element={<ProblemRoute />} />
+        <Route
+          path="*"
+          element={
+            <TabbedLayout>
+              <TabbedLayout.Route path="/" title="My teams' incidents">
+                <MyTeamsIncidents />
+              </TabbedLayout.Route>
+              <TabbedLayout.Route path="/problems" title="Problems">
+                <ProblemsOverview />
+              </TabbedLayout.Route>
+              <TabbedLayout.Route path="/known-errors" title="Known errors">
+                <KnownErrorDatabase />
+              </TabbedLayout.Route>
+            </TabbedLayout>
+          }
+        />
+      </Routes>
+    </Page>
+  );
+}

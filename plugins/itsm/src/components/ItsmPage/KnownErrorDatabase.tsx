@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { Link, Progress, Table, TableColumn } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { Problem } from '@internal/plugin-itsm-common';
+import Box from '@material-ui/core/Box';
+import TextField from '@material-ui/core/TextField';
+import useAsync from 'react-use/esm/useAsync';
+import useDebounce from 'react-use/esm/useDebounce';
+import { itsmApiRef } from '../../api';
+import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
+import { PROBLEM_STATUS_LABELS } from '../shared/labels';
+import { useRecordLinks } from '../shared/useRecordLinks';
+
+/** The known error database: documented root causes and workarounds, searchable. */
+export function KnownErrorDatabase() {
+  const itsmApi = useApi(itsmApiRef);
+  const links = useRecordLinks();
+  const [search, setSearch] = useState('');
+  const [text, setText] = useState('');
+  useDebounce(() => setText(search.trim()), 300, [search]);
+  const knownErrors = useAsync(
+    () => itsmApi.listKnownErrors({ text: text || undefined, limit: 100 }),
+    [itsmApi, text],
+  );
+  const columns: TableColumn<Problem>[] = [
+    {
+      title: 'Number',
+      field: 'number',
+      render: p => <Link to={links.problem(p.number)}>{p.number}</Link>,
+    },
+    { title: 'Known error', field: 'title' },
+    { title: 'Symptoms', field: 'symptoms' },
+    {
+      title: 'Root cause',
+      field: 'rootCause',
+      render: p => (
+        <>
+          {p.rootCause}
+          {p.entityRef && (
+            <Box mt={0.5}>
+              in <EntityRefLink entityRef={p.entityRef} />
+            </Box>
+          )}
+        </>
+      ),
+    },
+    { title: 'Workaround', field: 'workaround' },
+    {
+      title: 'Status',
+      field: 'status',
+      render: p =>
+        p.status === 'resolved' || p.status === 'closed'
+          ? `Fixed (${PROBLEM_STATUS_LABELS[p.status].toLocaleLowerCase(
+              'en-US',
+            )})`
+          : PROBLEM_STATUS_LABELS[p.status],
+    },
+  ];
+  return (
+    <>
+      <Box mb={2}>
+        <TextField
+          id="itsm-search-symptoms-causes-and-workarounds"
+          size="small"
+          variant="outlined"
+          type="search"
+          label="Search symptoms, causes and workarounds"
+          style={{ minWidth: 360 }}
+          value={search}
+          onChange={event => setSearch(event.target.value)}
+        />
+      </Box>
+      {knownErrors.loading && <Progress />}
+      {knownErrors.error && (
+        <ItsmErrorPanel
+          error={knownErrors.error}
+          action="search known errors"
+        />
+      )}
+      {knownErrors.value && (
+        <Table<Problem>
+          title="Known error database"
+          columns={columns}
+          data={knownErrors.value.items}
+          emptyContent={
+            <Box p={2}>
+              No known errors match. A problem becomes a known error once its
+              root cause and workaround are documented and published.
+            </Box>
+          }
+          options={{
+            paging: false,
+            search: false,
+            sorting: false,
+            padding: 'dense',
+          }}
+        />
+      )}
+    </>
+  );
+}

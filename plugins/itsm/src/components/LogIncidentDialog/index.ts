@@ -1,0 +1,1 @@
+export { LogIncidentDialog } from './LogIncidentDialog';

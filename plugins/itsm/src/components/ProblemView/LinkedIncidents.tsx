@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { Problem } from '@internal/plugin-itsm-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import IconButton from '@material-ui/core/IconButton';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemSecondaryAction from '@material-ui/core/ListItemSecondaryAction';
+import ListItemText from '@material-ui/core/ListItemText';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import LinkOffIcon from '@material-ui/icons/LinkOff';
+import Alert from '@material-ui/lab/Alert';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { itsmApiRef } from '../../api';
+import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
+import { PriorityChip } from '../shared/PriorityChip';
+import { errorMessage } from '../shared/errorMessage';
+import { INCIDENT_STATUS_LABELS } from '../shared/labels';
+import { useRecordLinks } from '../shared/useRecordLinks';
+
+/** The incidents a problem explains, with linking by number and unlinking. */
+export function LinkedIncidents(props: {
+  problem: Problem;
+  canEdit: boolean;
+  onChanged: () => void;
+}) {
+  const { problem, canEdit, onChanged } = props;
+  const itsmApi = useApi(itsmApiRef);
+  const links = useRecordLinks();
+  const [number, setNumber] = useState('');
+  const incidents = useAsyncRetry(
+    () => itsmApi.listIncidents({ problemId: problem.id, limit: 100 }),
+    [itsmApi, problem.id, problem.version],
+  );
+  const [linking, link] = useAsyncFn(async () => {
+    await itsmApi.linkIncident(problem.id, number.trim(), {
+      holdIncident: false,
+    });
+    setNumber('');
+    onChanged();
+  }, [itsmApi, problem.id, number, onChanged]);
+  const [unlinking, unlink] = useAsyncFn(
+    async (incidentId: string) => {
+      await itsmApi.unlinkIncident(problem.id, incidentId);
+      onChanged();
+    },
+    [itsmApi, problem.id, onChanged],
+  );
+  const failure = linking.error ?? unlinking.error;
+
+  let list;
+  if (incidents.loading && !incidents.value) {
+    list = <Progress />;
+  } else if (incidents.error) {
+    list = (
+      <ItsmErrorPanel error={incidents.error} action="load linked incidents" />
+    );
+  } else if (incidents.value?.items.length === 0) {
+    list = (
+      <Typography variant="body2" color="textSecondary">
+        No incidents are linked. Link the incidents this problem causes, so
+        their services show up as affected.
+      </Typography>
+    );
+  } else {
+    list = (
+      <List dense aria-label="Linked incidents">
+        {incidents.value?.items.map(incident => (
+          <ListItem key={incident.id} divider>
+            <ListItemText
+              primary={
+                <Box display="flex" gridGap={8} alignItems="center">
+                  <Link to={links.incident(incident.number)}>
+                    {incident.number}
+                  </Link>
+                  <span>{incident.title}</span>
+                  <PriorityChip priority={incident.priority} />
+                </Box>
+              }
+              secondary={
+                <>
+                  <EntityRefLink entityRef={incident.entityRef} /> ·{' '}
+                  {INCIDENT_STATUS_LABELS[incident.status]}
+                </>
+              }
+            />
+            {canEdit && (
+              <ListItemSecondaryAction>
+                <IconButton
+                  edge="end"
+                  aria-label={`Unlink ${incident.number}`}
+                  disabled={unlinking.loading}
+                  onClick={() => unlink(incident.id)}
+                >
+                  <LinkOffIcon />
+                </IconButton>
+              </ListItemSecondaryAction>
+            )}
+          </ListItem>
+        ))}
+      </List>
+    );
+  }
+
+  return (
+    <InfoCard title={`Linked incidents (${problem.incidentCount})`}>
+      {list}
+      {canEdit && (
+        <Box display="flex" gridGap={8} mt={2} alignItems="center">
+          <TextField
+            id="itsm-incident-number"
+            size="small"
+            variant="outlined"
+            label="Incident number"
+            placeholder="INC-000123"
+            value={number}
+            onChange={event => setNumber(event.target.value)}
+          />
+          <Button
+            variant="outlined"
+            disabled={!number.trim() || linking.loading}
+            onClick={() => link()}
+          >
+            Link incident
+          </Button>
+        </Box>
+      )}
+      {failure && <Alert severity="error">{errorMessage(failure)}</Alert>}
+    </InfoCard>
+  );
+}

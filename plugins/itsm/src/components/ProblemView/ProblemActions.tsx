@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import {
+  Problem,
+  ProblemStatus,
+  allowedProblemTransitions,
+  canPublishKnownError,
+  isOpenProblemStatus,
+} from '@internal/plugin-itsm-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Tooltip from '@material-ui/core/Tooltip';
+import Alert from '@material-ui/lab/Alert';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { ProblemTransition } from '../../api';
+import { TransitionDialog } from '../shared/TransitionDialog';
+import { errorMessage } from '../shared/errorMessage';
+import { PROBLEM_ACTION_LABELS } from '../shared/labels';
+import { problemTransitionPrompt } from './problemTransitionFields';
+
+/** Lifecycle moves valid from the problem's status, and publishing it as a known error. */
+export function ProblemActions(props: {
+  problem: Problem;
+  onTransition: (move: ProblemTransition) => Promise<unknown>;
+  onPublishKnownError: () => Promise<unknown>;
+}) {
+  const { problem, onTransition, onPublishKnownError } = props;
+  const [prompting, setPrompting] = useState<ProblemStatus>();
+  const [direct, moveDirectly] = useAsyncFn(
+    (to: ProblemStatus) => onTransition({ version: problem.version, to }),
+    [problem.version, onTransition],
+  );
+  const [publishing, publish] = useAsyncFn(onPublishKnownError, [
+    onPublishKnownError,
+  ]);
+  const fromOpen = isOpenProblemStatus(problem.status);
+  const prompt =
+    prompting && problemTransitionPrompt({ to: prompting, fromOpen });
+  const publishable = canPublishKnownError(problem);
+  const failure = direct.error ?? publishing.error;
+
+  return (
+    <Box display="flex" gridGap={8} flexWrap="wrap" alignItems="center">
+      {allowedProblemTransitions(problem.status).map(to => (
+        <Button
+          key={to}
+          variant={to === 'closed' ? 'text' : 'contained'}
+          color={to === 'closed' ? 'default' : 'primary'}
+          disabled={direct.loading}
+          onClick={() =>
+            problemTransitionPrompt({ to, fromOpen })
+              ? setPrompting(to)
+              : moveDirectly(to)
+          }
+        >
+          {to === 'root_cause_analysis' && problem.status === 'resolved'
+            ? 'Reopen analysis'
+            : PROBLEM_ACTION_LABELS[to]}
+        </Button>
+      ))}
+      {!problem.knownError && fromOpen && (
+        <Tooltip
+          title={
+            publishable
+              ? 'Publish root cause and workaround to the known error database'
+              : 'Document the root cause and a workaround first'
+          }
+        >
+          <span>
+            <Button
+              variant="outlined"
+              color="secondary"
+              disabled={!publishable || publishing.loading}
+              onClick={() => publish()}
+            >
+              Publish as known error
+            </Button>
+          </span>
+        </Tooltip>
+      )}
+      {failure && <Alert severity="error">{errorMessage(failure)}</Alert>}
+      {prompting && prompt && (
+        <TransitionDialog
+          title={`${PROBLEM_ACTION_LABELS[prompting]} ${problem.number}`}
+          description={prompt.description}
+          fields={prompt.fields}
+          confirmLabel={PROBLEM_ACTION_LABELS[prompting]}
+          onClose={() => setPrompting(undefined)}
+          onConfirm={values =>
+            onTransition({
+              version: problem.version,
+              to: prompting,
+              ...prompt.fixed,
+              ...Object.fromEntries(
+                Object.entries(values).filter(([, v]) => v.trim() !== ''),
+              ),
+            } as ProblemTransition)
+          }
+        />
+      )}
+    </Box>
+  );
+}

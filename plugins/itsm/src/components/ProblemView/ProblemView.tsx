@@ -1,0 +1,200 @@
+import { useCallback } from 'react';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  itsmProblemUpdatePermission,
+  PROBLEM_RESOLUTION_CODES,
+} from '@internal/plugin-itsm-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import {
+  NewNote,
+  ProblemChanges,
+  ProblemTransition,
+  itsmApiRef,
+} from '../../api';
+import { ActionItemsPanel } from '../shared/ActionItemsPanel';
+import { Field, formatTime } from '../shared/Field';
+import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
+import { RecordHeader } from '../shared/RecordHeader';
+import { TimelinePanel } from '../shared/TimelinePanel';
+import {
+  PROBLEM_RESOLUTION_LABELS,
+  PROBLEM_STATUS_LABELS,
+} from '../shared/labels';
+import { usePermissionOn } from '../shared/usePermissionOn';
+import { LinkedIncidents } from './LinkedIncidents';
+import { ProblemActions } from './ProblemActions';
+import { ProblemAnalysisForm } from './ProblemAnalysisForm';
+
+/** One problem: analysis, linked incidents, known error, action items and timeline. */
+export function ProblemView(props: { problemId: string }) {
+  const itsmApi = useApi(itsmApiRef);
+  const problem = useAsyncRetry(
+    () => itsmApi.getProblem(props.problemId),
+    [itsmApi, props.problemId],
+  );
+  const timeline = useAsyncRetry(
+    () => itsmApi.listProblemTimeline(props.problemId),
+    [itsmApi, props.problemId],
+  );
+  const permission = usePermissionOn(
+    itsmProblemUpdatePermission,
+    problem.value?.id,
+  );
+  const reload = useCallback(() => {
+    problem.retry();
+    timeline.retry();
+    // The retry functions change identity on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [problem.retry, timeline.retry]);
+  const after = useCallback(
+    <T,>(action: () => Promise<T>) =>
+      async () => {
+        await action();
+        reload();
+      },
+    [reload],
+  );
+
+  if (problem.loading && !problem.value) {
+    return <Progress />;
+  }
+  if (problem.error || !problem.value) {
+    return (
+      <ItsmErrorPanel
+        error={problem.error ?? new Error('Not found')}
+        action={`open problem ${props.problemId}`}
+      />
+    );
+  }
+  const value = problem.value;
+  const canEdit = permission.allowed && value.status !== 'closed';
+  const save = (changes: ProblemChanges) =>
+    after(() => itsmApi.updateProblem(value.id, changes))();
+  const transition = (move: ProblemTransition) =>
+    after(() => itsmApi.transitionProblem(value.id, move))();
+  const publish = after(() =>
+    itsmApi.publishKnownError(value.id, { version: value.version }),
+  );
+  const addNote = async (note: NewNote) => {
+    await itsmApi.addProblemNote(value.id, note);
+    timeline.retry();
+  };
+
+  return (
+    <>
+      <RecordHeader
+        number={value.number}
+        title={value.title}
+        priority={value.priority}
+        status={PROBLEM_STATUS_LABELS[value.status]}
+        badges={
+          <>
+            {value.knownError && (
+              <Chip size="small" color="secondary" label="Known error" />
+            )}
+            {value.source === 'detected' && (
+              <Chip size="small" variant="outlined" label="Detected" />
+            )}
+          </>
+        }
+        actions={
+          canEdit && (
+            <ProblemActions
+              problem={value}
+              onTransition={transition}
+              onPublishKnownError={publish}
+            />
+          )
+        }
+      />
+      {value.detectionReason && (
+        <Box mb={2}>
+          <Alert severity="info">
+            Proposed automatically: {value.detectionReason}
+          </Alert>
+        </Box>
+      )}
+      <Grid container spacing={3}>
+        <Grid item xs={12} md={7}>
+          <Grid container spacing={3} direction="column">
+            <Grid item>
+              <ProblemAnalysisForm
+                problem={value}
+                canEdit={canEdit}
+                onSave={save}
+              />
+            </Grid>
+            <Grid item>
+              <LinkedIncidents
+                problem={value}
+                canEdit={canEdit}
+                onChanged={reload}
+              />
+            </Grid>
+            <Grid item>
+              <ActionItemsPanel
+                parent={{ parentType: 'problem', parentId: value.id }}
+                canEdit={permission.allowed}
+              />
+            </Grid>
+          </Grid>
+        </Grid>
+        <Grid item xs={12} md={5}>
+          <Grid container spacing={3} direction="column">
+            <Grid item>
+              <InfoCard title="Details">
+                <Grid container spacing={2}>
+                  <Field label="Affected services" xs={12}>
+                    {value.affectedEntityRefs.length === 0
+                      ? 'None yet'
+                      : value.affectedEntityRefs.map(ref => (
+                          <Box key={ref} component="span" mr={1}>
+                            <EntityRefLink entityRef={ref} />
+                          </Box>
+                        ))}
+                  </Field>
+                  <Field label="Category">{value.category}</Field>
+                  <Field label="Owner">
+                    {value.ownerRef ? (
+                      <EntityRefLink entityRef={value.ownerRef} />
+                    ) : null}
+                  </Field>
+                  <Field label="Opened">{formatTime(value.createdAt)}</Field>
+                  <Field label="Known error since">
+                    {formatTime(value.knownErrorAt)}
+                  </Field>
+                  <Field label="Resolved">{formatTime(value.resolvedAt)}</Field>
+                  <Field label="Closed">{formatTime(value.closedAt)}</Field>
+                  {value.resolutionCode &&
+                    PROBLEM_RESOLUTION_CODES.includes(value.resolutionCode) && (
+                      <Field label="Resolution" xs={12}>
+                        {PROBLEM_RESOLUTION_LABELS[value.resolutionCode]}
+                        {value.resolutionNotes && (
+                          <Typography variant="body2">
+                            {value.resolutionNotes}
+                          </Typography>
+                        )}
+                      </Field>
+                    )}
+                </Grid>
+              </InfoCard>
+            </Grid>
+            <Grid item>
+              <TimelinePanel
+                timeline={timeline}
+                onAddNote={permission.allowed ? addNote : undefined}
+              />
+            </Grid>
+          </Grid>
+        </Grid>
+      </Grid>
+    </>
+  );
+}

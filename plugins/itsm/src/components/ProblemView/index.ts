@@ -1,0 +1,1 @@
+export { ProblemView } from './ProblemView';

@@ -1,0 +1,179 @@
+import { useState } from 'react';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { ActionItem } from '@internal/plugin-itsm-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Checkbox from '@material-ui/core/Checkbox';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemIcon from '@material-ui/core/ListItemIcon';
+import ListItemText from '@material-ui/core/ListItemText';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { ActionItemParent, itsmApiRef } from '../../api';
+import { CatalogEntityPicker } from './CatalogEntityPicker';
+import { ItsmErrorPanel } from './ItsmErrorPanel';
+import { errorMessage } from './errorMessage';
+
+function isOverdue(item: ActionItem): boolean {
+  return (
+    item.status === 'open' &&
+    item.dueAt !== null &&
+    new Date(item.dueAt).getTime() < Date.now()
+  );
+}
+
+/** Follow-up tasks of a problem or a postmortem: tick off, add new ones. */
+export function ActionItemsPanel(props: {
+  parent: ActionItemParent;
+  canEdit: boolean;
+}) {
+  const { parent, canEdit } = props;
+  const itsmApi = useApi(itsmApiRef);
+  const items = useAsyncRetry(
+    () => itsmApi.listActionItems(parent),
+    [itsmApi, parent.parentId, parent.parentType],
+  );
+  const [title, setTitle] = useState('');
+  const [ownerRef, setOwnerRef] = useState<string | null>(null);
+  const [dueAt, setDueAt] = useState('');
+
+  const [adding, add] = useAsyncFn(async () => {
+    await itsmApi.createActionItem({
+      ...parent,
+      title: title.trim(),
+      ownerRef: ownerRef ?? undefined,
+      dueAt: dueAt ? new Date(`${dueAt}T17:00:00`).toISOString() : undefined,
+    });
+    setTitle('');
+    setDueAt('');
+    setOwnerRef(null);
+    items.retry();
+  }, [itsmApi, parent, title, ownerRef, dueAt]);
+
+  const [toggling, toggle] = useAsyncFn(
+    async (item: ActionItem) => {
+      await itsmApi.updateActionItem(item.id, {
+        version: item.version,
+        status: item.status === 'done' ? 'open' : 'done',
+      });
+      items.retry();
+    },
+    [itsmApi],
+  );
+
+  let list;
+  if (items.loading && !items.value) {
+    list = <Progress />;
+  } else if (items.error) {
+    list = <ItsmErrorPanel error={items.error} action="load action items" />;
+  } else if (items.value?.items.length === 0) {
+    list = (
+      <Typography variant="body2" color="textSecondary">
+        No action items yet. Add the corrective and preventive work that keeps
+        this from happening again.
+      </Typography>
+    );
+  } else {
+    list = (
+      <List dense aria-label="Action items">
+        {items.value?.items.map(item => (
+          <ListItem key={item.id} divider>
+            <ListItemIcon>
+              <Checkbox
+                edge="start"
+                checked={item.status === 'done'}
+                disabled={!canEdit || toggling.loading}
+                onChange={() => toggle(item)}
+                inputProps={{ 'aria-label': `Done: ${item.title}` }}
+              />
+            </ListItemIcon>
+            <ListItemText
+              primary={item.title}
+              secondary={
+                <>
+                  {item.ownerRef ? (
+                    <EntityRefLink entityRef={item.ownerRef} />
+                  ) : (
+                    'No owner'
+                  )}
+                  {item.dueAt &&
+                    ` · due ${new Date(item.dueAt).toLocaleDateString()}`}
+                  {isOverdue(item) && (
+                    <Typography component="span" color="error">
+                      {' '}
+                      · overdue
+                    </Typography>
+                  )}
+                </>
+              }
+            />
+          </ListItem>
+        ))}
+      </List>
+    );
+  }
+
+  return (
+    <InfoCard title="Action items">
+      {list}
+      {toggling.error && (
+        <Alert severity="error">{errorMessage(toggling.error)}</Alert>
+      )}
+      {canEdit && (
+        <Box
+          display="flex"
+          gridGap={8}
+          alignItems="center"
+          mt={2}
+          flexWrap="wrap"
+        >
+          <TextField
+            id="itsm-new-action-item"
+            label="New action item"
+            size="small"
+            variant="outlined"
+            value={title}
+            onChange={event => setTitle(event.target.value)}
+            style={{ flex: 2, minWidth: 200 }}
+          />
+          <Box flex={1} minWidth={180}>
+            <CatalogEntityPicker
+              label="Owner"
+              kinds={['User', 'Group']}
+              value={ownerRef}
+              onChange={setOwnerRef}
+              size="small"
+            />
+          </Box>
+          <TextField
+            id="itsm-due"
+            label="Due"
+            type="date"
+            size="small"
+            variant="outlined"
+            InputLabelProps={{ shrink: true }}
+            value={dueAt}
+            onChange={event => setDueAt(event.target.value)}
+          />
+          <Button
+            variant="outlined"
+            color="primary"
+            disabled={!title.trim() || adding.loading}
+            onClick={() => add()}
+          >
+            Add
+          </Button>
+        </Box>
+      )}
+      {adding.error && (
+        <Alert severity="error">{errorMessage(adding.error)}</Alert>
+      )}
+    </InfoCard>
+  );
+}

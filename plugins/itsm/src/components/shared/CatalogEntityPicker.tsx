@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  catalogApiRef,
+  humanizeEntityRef,
+} from '@backstage/plugin-catalog-react';
+import TextField from '@material-ui/core/TextField';
+import Autocomplete from '@material-ui/lab/Autocomplete';
+import useAsync from 'react-use/esm/useAsync';
+
+interface Option {
+  ref: string;
+  label: string;
+  secondary: string;
+}
+
+function toOption(entity: Entity): Option {
+  const title = entity.metadata.title;
+  const ref = stringifyEntityRef(entity);
+  return {
+    ref,
+    label: title ?? humanizeEntityRef(entity, { defaultKind: 'component' }),
+    secondary: ref,
+  };
+}
+
+/** Picks one catalog entity of the given kinds, searching by name or title. */
+export function CatalogEntityPicker(props: {
+  label: string;
+  kinds: string[];
+  value: string | null;
+  onChange: (ref: string | null) => void;
+  size?: 'small' | 'medium';
+  helperText?: string;
+  disabled?: boolean;
+}) {
+  const catalogApi = useApi(catalogApiRef);
+  const [open, setOpen] = useState(false);
+  const entities = useAsync(async () => {
+    if (!open && !props.value) {
+      return [];
+    }
+    const response = await catalogApi.getEntities({
+      filter: { kind: props.kinds },
+      fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'],
+    });
+    return response.items.map(toOption);
+  }, [catalogApi, open, props.kinds.join(',')]);
+
+  const options = entities.value ?? [];
+  const selected =
+    options.find(option => option.ref === props.value) ??
+    (props.value
+      ? { ref: props.value, label: props.value, secondary: props.value }
+      : null);
+
+  return (
+    <Autocomplete<Option>
+      open={open}
+      onOpen={() => setOpen(true)}
+      onClose={() => setOpen(false)}
+      options={options}
+      loading={entities.loading}
+      value={selected}
+      disabled={props.disabled}
+      getOptionLabel={option => option.label}
+      getOptionSelected={(option, value) => option.ref === value.ref}
+      onChange={(_event, option) => props.onChange(option?.ref ?? null)}
+      renderOption={option => (
+        <span>
+          {option.label}{' '}
+          <small style={{ opacity: 0.7 }}>{option.secondary}</small>
+        </span>
+      )}
+      renderInput={params => (
+        <TextField
+          {...params}
+          label={props.label}
+          variant="outlined"
+          size={props.size}
+          helperText={props.helperText}
+        />
+      )}
+    />
+  );
+}

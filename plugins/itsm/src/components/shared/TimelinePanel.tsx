@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { Page, TimelineEvent } from '@internal/plugin-itsm-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Radio from '@material-ui/core/Radio';
+import RadioGroup from '@material-ui/core/RadioGroup';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { NewNote } from '../../api';
+import { ItsmErrorPanel } from './ItsmErrorPanel';
+import { errorMessage } from './errorMessage';
+import { describeTimelineEvent } from './describeTimelineEvent';
+
+const KIND_CHIPS: Partial<Record<TimelineEvent['kind'], string>> = {
+  note: 'Internal note',
+  status_update: 'Status update',
+};
+
+/** A record's immutable history, newest first, with a form to add notes. */
+export function TimelinePanel(props: {
+  timeline: { value?: Page<TimelineEvent>; loading: boolean; error?: Error };
+  onAddNote?: (note: NewNote) => Promise<unknown>;
+  title?: string;
+}) {
+  const { timeline, onAddNote } = props;
+  const [body, setBody] = useState('');
+  const [visibility, setVisibility] =
+    useState<NewNote['visibility']>('internal');
+  const [saving, save] = useAsyncFn(async () => {
+    await onAddNote?.({ body: body.trim(), visibility });
+    setBody('');
+  }, [onAddNote, body, visibility]);
+
+  let events;
+  if (timeline.loading && !timeline.value) {
+    events = <Progress />;
+  } else if (timeline.error) {
+    events = (
+      <ItsmErrorPanel error={timeline.error} action="load the timeline" />
+    );
+  } else {
+    events = (
+      <List dense disablePadding aria-label="Timeline">
+        {timeline.value?.items.map(event => (
+          <ListItem key={event.id} divider alignItems="flex-start">
+            <ListItemText
+              primary={
+                <Box display="flex" alignItems="center" gridGap={8}>
+                  {KIND_CHIPS[event.kind] && (
+                    <Chip
+                      size="small"
+                      variant={event.kind === 'note' ? 'outlined' : 'default'}
+                      color={
+                        event.kind === 'status_update' ? 'primary' : 'default'
+                      }
+                      label={KIND_CHIPS[event.kind]}
+                    />
+                  )}
+                  <span>{describeTimelineEvent(event)}</span>
+                </Box>
+              }
+              secondary={`${humanizeEntityRef(parseEntityRef(event.actorRef), {
+                defaultKind: 'user',
+              })} · ${new Date(event.createdAt).toLocaleString()}`}
+            />
+          </ListItem>
+        ))}
+      </List>
+    );
+  }
+
+  return (
+    <InfoCard title={props.title ?? 'Timeline'}>
+      {onAddNote && (
+        <Box mb={2}>
+          <TextField
+            id="itsm-add-to-the-timeline"
+            label="Add to the timeline"
+            multiline
+            minRows={2}
+            fullWidth
+            variant="outlined"
+            value={body}
+            onChange={event => setBody(event.target.value)}
+          />
+          <Box
+            display="flex"
+            alignItems="center"
+            justifyContent="space-between"
+          >
+            <RadioGroup
+              row
+              aria-label="Visibility"
+              value={visibility}
+              onChange={event =>
+                setVisibility(event.target.value as NewNote['visibility'])
+              }
+            >
+              <FormControlLabel
+                value="internal"
+                control={<Radio size="small" />}
+                label="Internal note (responders only)"
+              />
+              <FormControlLabel
+                value="public"
+                control={<Radio size="small" />}
+                label="Public status update"
+              />
+            </RadioGroup>
+            <Button
+              variant="contained"
+              color="primary"
+              disabled={!body.trim() || saving.loading}
+              onClick={() => save()}
+            >
+              {visibility === 'public' ? 'Post update' : 'Add note'}
+            </Button>
+          </Box>
+          {saving.error && (
+            <Alert severity="error">{errorMessage(saving.error)}</Alert>
+          )}
+        </Box>
+      )}
+      {events}
+      {timeline.value?.items.length === 0 && (
+        <Typography variant="body2" color="textSecondary">
+          Nothing has happened yet.
+        </Typography>
+      )}
+    </InfoCard>
+  );
+}

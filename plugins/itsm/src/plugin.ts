@@ -1,0 +1,84 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { itsmApiRef, ItsmClient } from './api';
+import { rootRouteRef } from './routes';
+
+/** The ITSM plugin for the legacy frontend system. */
+export const itsmPlugin = createPlugin({
+  id: 'itsm',
+  apis: [
+    createApiFactory({
+      api: itsmApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new ItsmClient(deps),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+});
+
+/** The ITSM page: my teams' incidents, problems, known errors, and record views. */
+export const ItsmPage = itsmPlugin.provide(
+  createRoutableExtension({
+    name: 'ItsmPage',
+    component: () => import('./components/ItsmPage').then(m => m.ItsmPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/** Incidents tab content for an entity page. */
+export const EntityIncidentsContent = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityIncidentsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityIncidentsContent').then(
+          m => m.EntityIncidentsContent,
+        ),
+    },
+  }),
+);
+
+/** Problems tab content for an entity page. */
+export const EntityProblemsContent = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityProblemsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityProblemsContent').then(
+          m => m.EntityProblemsContent,
+        ),
+    },
+  }),
+);
+
+/** Overview card for an entity page. */
+export const EntityItsmOverviewCard = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityItsmOverviewCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityItsmOverviewCard').then(
+          m => m.EntityItsmOverviewCard,
+        ),
+    },
+  }),
+);
+
+/** Warning banner for an entity page while a P1 or P2 incident is open. */
+export const EntityMajorIncidentBanner = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityMajorIncidentBanner',
+    component: {
+      lazy: () =>
+        import('./components/EntityMajorIncidentBanner').then(
+          m => m.EntityMajorIncidentBanner,
+        ),
+    },
+  }),
+);

@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** Route of the ITSM page; incident and problem views live below it. */
+export const rootRouteRef = createRouteRef({ id: 'itsm' });
