@@ -55,3 +55,45 @@ describe('ItsmClient', () => {
     });
   });
 });
+
+describe('ItsmClient writes', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+  const client = new ItsmClient({
+    discoveryApi: { getBaseUrl: async () => baseUrl },
+    fetchApi: new MockFetchApi(),
+  });
+
+  it('sends JSON bodies to the record routes', async () => {
+    let body: unknown;
+    let contentType: string | null = null;
+    server.use(
+      http.post(
+        `${baseUrl}/incidents/INC-000001/transitions`,
+        async ({ request }) => {
+          contentType = request.headers.get('content-type');
+          body = await request.json();
+          return HttpResponse.json({ id: 'x' });
+        },
+      ),
+    );
+    await client.transitionIncident('INC-000001', {
+      version: 3,
+      to: 'in_progress',
+    });
+    expect(contentType).toBe('application/json');
+    expect(body).toEqual({ version: 3, to: 'in_progress' });
+  });
+
+  it('answers undefined for a postmortem not written yet', async () => {
+    server.use(
+      http.get(`${baseUrl}/incidents/INC-000001/postmortem`, () =>
+        HttpResponse.json(
+          { error: { name: 'NotFoundError', message: 'none yet' } },
+          { status: 404 },
+        ),
+      ),
+    );
+    await expect(client.getPostmortem('INC-000001')).resolves.toBeUndefined();
+  });
+});

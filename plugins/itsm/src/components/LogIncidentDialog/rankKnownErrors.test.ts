@@ -15,7 +15,7 @@ describe('rankKnownErrors', () => {
       'Login times out for customers',
     );
     expect(ranked.map(r => [r.problem.title, r.matches])).toEqual([
-      ['Token validation slow', 2],
+      ['Token validation slow', 3],
       ['Disk fills up on ledger', 0],
       ['Redis evictions', 0],
     ]);

@@ -1,0 +1,79 @@
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { BASE_URL, emptyPage, problem } from '../../__testUtils__/fixtures';
+import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
+import { EntityProblemsContent } from './EntityProblemsContent';
+
+const ordersDb = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name: 'orders-db', namespace: 'default' },
+  spec: { type: 'database', owner: 'platform-team' },
+};
+
+describe('EntityProblemsContent', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it('separates problems rooted here, with the services they hurt, from problems hurting this entity', async () => {
+    server.use(
+      http.get(`${BASE_URL}/incidents`, () => HttpResponse.json(emptyPage)),
+      http.get(`${BASE_URL}/problems`, ({ request }) => {
+        const params = new URL(request.url).searchParams;
+        if (params.get('entityRef')) {
+          return HttpResponse.json({
+            items: [
+              problem({
+                affectedEntityRefs: [
+                  'component:default/checkout-api',
+                  'component:default/order-service',
+                ],
+              }),
+            ],
+            nextCursor: null,
+          });
+        }
+        return HttpResponse.json({
+          items: [
+            problem({
+              id: 'p2',
+              number: 'PRB-000002',
+              title: 'Disk latency on the storage array',
+              entityRef: 'resource:default/storage-array',
+            }),
+          ],
+          nextCursor: null,
+        });
+      }),
+    );
+    await renderWithItsm(<EntityProblemsContent />, { entity: ordersDb });
+
+    expect(
+      await screen.findByText('Problems rooted in this resource'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Connection pool exhausted at peak'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('order-service')).toBeInTheDocument();
+    expect(
+      screen.getByText('Problems hurting this resource'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Disk latency on the storage array'),
+    ).toBeInTheDocument();
+  });
+
+  it('says how problems come about when there are none', async () => {
+    server.use(
+      http.get(`${BASE_URL}/incidents`, () => HttpResponse.json(emptyPage)),
+      http.get(`${BASE_URL}/problems`, () => HttpResponse.json(emptyPage)),
+    );
+    await renderWithItsm(<EntityProblemsContent />, { entity: ordersDb });
+    expect(await screen.findByText('No open problems')).toBeInTheDocument();
+    expect(
+      screen.getByText(/Create problem from this incident/),
+    ).toBeInTheDocument();
+  });
+});
