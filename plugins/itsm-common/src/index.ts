@@ -12,4 +12,5 @@ export * from './problemLifecycle';
 export * from './permissions';
 export * from './numbers';
 export * from './constants';
+export * from './analysis';
 export type { TransitionCheck } from './transitionCheck';

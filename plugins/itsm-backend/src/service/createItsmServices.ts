@@ -19,6 +19,7 @@ import {
   problemResourceRef,
 } from '../permissions/resources';
 import { ActionItemService } from './ActionItemService';
+import { AnalysisService } from './AnalysisService';
 import { Authorizer } from './authorizer';
 import { CatalogEntities } from './catalogEntities';
 import { IncidentService } from './IncidentService';
@@ -77,6 +78,12 @@ export function createItsmServices(options: {
       incidents,
       problems,
       entities,
+      now,
+    }),
+    analysis: new AnalysisService({
+      db,
+      authorizer,
+      catalog: options.catalog,
       now,
     }),
   };

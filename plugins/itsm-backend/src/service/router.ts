@@ -9,10 +9,12 @@ import Router from 'express-promise-router';
 import { Knex } from 'knex';
 import { listMigrations } from '../database/migrations';
 import { ActionItemService } from './ActionItemService';
+import { AnalysisService } from './AnalysisService';
 import { IncidentService } from './IncidentService';
 import { PostmortemService } from './PostmortemService';
 import { ProblemService } from './ProblemService';
 import { actionItemRoutes } from './routes/actionItemRoutes';
+import { analysisRoutes } from './routes/analysisRoutes';
 import { incidentRoutes } from './routes/incidentRoutes';
 import { problemRoutes } from './routes/problemRoutes';
 
@@ -22,6 +24,7 @@ export interface ItsmServices {
   problems: ProblemService;
   postmortems: PostmortemService;
   actionItems: ActionItemService;
+  analysis: AnalysisService;
 }
 
 /** Builds the `/api/itsm` router. */
@@ -43,6 +46,7 @@ export async function createRouter(options: {
   router.use(incidentRoutes({ httpAuth, ...services }));
   router.use(problemRoutes({ httpAuth, problems: services.problems }));
   router.use(actionItemRoutes({ httpAuth, actionItems: services.actionItems }));
+  router.use(analysisRoutes({ httpAuth, analysis: services.analysis }));
   // Client errors are answered without stack traces, also in development.
   router.use(
     MiddlewareFactory.create(options).error({ showStackTraces: false }),
