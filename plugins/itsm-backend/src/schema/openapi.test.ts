@@ -26,6 +26,7 @@ import {
   URGENCIES,
 } from '@internal/plugin-itsm-common';
 import { z } from 'zod';
+import { analysisQuery } from '../service/validation/analysisSchemas';
 import {
   createActionItemBody,
   listActionItemsQuery,
@@ -298,6 +299,7 @@ describe('openapi.yaml', () => {
         'GET /action-items',
         'POST /action-items',
         'PATCH /action-items/{id}',
+        'GET /analysis',
       ].sort(),
     );
   });
@@ -508,6 +510,7 @@ describe('openapi.yaml', () => {
       ['/problems/{id}/timeline', timelineQuery],
       ['/known-errors', listKnownErrorsQuery],
       ['/action-items', listActionItemsQuery],
+      ['/analysis', analysisQuery],
     ];
 
     it.each(queries)('GET %s query', (path, zodSchema) => {
