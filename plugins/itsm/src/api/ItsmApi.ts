@@ -1,5 +1,10 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import { Incident, Page } from '@internal/plugin-itsm-common';
+import {
+  AnalysisQuery,
+  Incident,
+  Page,
+  ReliabilityAnalysis,
+} from '@internal/plugin-itsm-common';
 
 /** Filters of the incident list. */
 export interface IncidentListQuery {
@@ -14,6 +19,8 @@ export interface IncidentListQuery {
 /** Client of the ITSM backend. */
 export interface ItsmApi {
   listIncidents(query: IncidentListQuery): Promise<Page<Incident>>;
+  /** Reliability analysis of an entity, owner, system or the organisation. */
+  getAnalysis(query: AnalysisQuery): Promise<ReliabilityAnalysis>;
 }
 
 /** Reference to the {@link ItsmApi}. */

@@ -1,6 +1,11 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { Incident, Page } from '@internal/plugin-itsm-common';
+import {
+  AnalysisQuery,
+  Incident,
+  Page,
+  ReliabilityAnalysis,
+} from '@internal/plugin-itsm-common';
 import { IncidentListQuery, ItsmApi } from './ItsmApi';
 
 /** Talks to the ITSM backend over HTTP. */
@@ -15,6 +20,10 @@ export class ItsmClient implements ItsmApi {
 
   async listIncidents(query: IncidentListQuery): Promise<Page<Incident>> {
     return this.get(`/incidents?${toSearchParams(query)}`);
+  }
+
+  async getAnalysis(query: AnalysisQuery): Promise<ReliabilityAnalysis> {
+    return this.get(`/analysis?${toSearchParams(query)}`);
   }
 
   private async get<T>(path: string): Promise<T> {

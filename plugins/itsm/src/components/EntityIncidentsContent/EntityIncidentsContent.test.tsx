@@ -55,7 +55,10 @@ describe('EntityIncidentsContent', () => {
     ReturnType<ItsmApi['listIncidents']>,
     Parameters<ItsmApi['listIncidents']>
   >();
-  const itsmApi: jest.Mocked<ItsmApi> = { listIncidents };
+  const itsmApi: jest.Mocked<ItsmApi> = {
+    listIncidents,
+    getAnalysis: jest.fn(),
+  };
 
   beforeEach(() => {
     listIncidents.mockReset();
