@@ -17,7 +17,6 @@ import {
   problemsRootedElsewhere,
   problemsRootedHere,
 } from '../database/analysis/problemSections';
-import { topCategories } from '../database/analysis/topCategories';
 import { toIso } from '../database/time';
 import { Authorizer } from './authorizer';
 import { Caller } from './caller';
@@ -43,10 +42,11 @@ export class AnalysisService {
   }): Promise<ReliabilityAnalysis> {
     const { db, authorizer } = this.deps;
     const { credentials } = options.caller;
-    const [restrictIncidents, restrictProblems] = await Promise.all([
-      authorizer.restrictionFor(itsmIncidentReadPermission, credentials),
-      authorizer.restrictionFor(itsmProblemReadPermission, credentials),
-    ]);
+    const [restrictIncidents, restrictProblems] =
+      await authorizer.restrictionsFor(
+        [itsmIncidentReadPermission, itsmProblemReadPermission],
+        credentials,
+      );
     const scope: AnalysisScope = await resolveScope({
       request: options.scope,
       catalog: this.deps.catalog,
@@ -64,7 +64,6 @@ export class AnalysisService {
     const [
       trend,
       durations,
-      categories,
       open,
       known,
       actions,
@@ -74,7 +73,6 @@ export class AnalysisService {
     ] = await Promise.all([
       incidentTrend(db, filter),
       durationStats(db, filter),
-      topCategories(db, filter),
       openProblems(db, filter),
       knownErrors(db, filter),
       actionItemCounts(db, filter),
@@ -90,7 +88,7 @@ export class AnalysisService {
         total: trend.total,
         byPriority: trend.byPriority,
         weekly: trend.weekly,
-        topCategories: categories,
+        topCategories: trend.topCategories,
       },
       mtta: durations.mtta,
       mttr: durations.mttr,

@@ -51,7 +51,8 @@ export function incidentsInWindow(
 
 /**
  * Problems the caller may read that concern the scope: rooted in one of its
- * entities or hurting one.
+ * entities or hurting one. The two lookups are a UNION rather than an OR so
+ * that each uses its index.
  */
 export function problemsOfScope(
   db: Knex,
@@ -60,15 +61,16 @@ export function problemsOfScope(
   const query = db('itsm_problems');
   const refs = filter.entityRefs;
   if (refs) {
-    query.where(inner => {
-      whereEntityIn(inner, 'entity_ref', refs);
-      inner.orWhereIn(
-        'id',
-        db('itsm_problem_entities')
+    const ids = db('itsm_problems')
+      .select('id')
+      .whereIn('entity_ref', refs.length ? refs : [''])
+      .union(sub =>
+        sub
           .select('problem_id')
+          .from('itsm_problem_entities')
           .whereIn('entity_ref', refs.length ? refs : ['']),
       );
-    });
+    query.whereIn('id', ids);
   }
   filter.restrictProblems?.(query);
   return query;

@@ -17,6 +17,8 @@ export interface IncidentTrend {
   total: number;
   byPriority: PriorityCounts;
   weekly: WeeklyIncidents[];
+  /** The most frequent categories, ties by name. */
+  topCategories: { category: string; count: number }[];
   /** Incidents linked to a problem that has two or more incidents. */
   repeatIncidents: number;
   /** Mean gap between consecutive detections; null below two incidents. */
@@ -26,6 +28,7 @@ export interface IncidentTrend {
 interface TrendRow {
   week: number | string;
   priority: number;
+  category: string;
   incidents: number | string;
   resolved: number | string;
   restore_ms: number | string | null;
@@ -44,9 +47,14 @@ function priorityKey(priority: number): keyof PriorityCounts {
   }` as `p${Priority}`;
 }
 
+/** How many categories the analysis lists. */
+export const TOP_CATEGORY_COUNT = 10;
+
 /**
- * Incidents per week and priority in one grouped query; totals, repeat count
- * and MTBF are folded from the at most weeks × 5 groups it returns.
+ * Incidents per week, priority and category in one grouped query; totals,
+ * top categories, repeat count and MTBF are folded from the groups it
+ * returns (weeks × priorities × categories at most), so the window is read
+ * once.
  */
 export async function incidentTrend(
   db: Knex,
@@ -56,13 +64,23 @@ export async function incidentTrend(
     .select('problem_id')
     .groupBy('problem_id')
     .havingRaw('SUM(incident_count) >= 2');
+  if (filter.entityRefs) {
+    // A scope's few problems, rather than every problem's incident count.
+    repeatedProblems.whereIn(
+      'problem_id',
+      incidentsInWindow(db, filter)
+        .whereNotNull('problem_id')
+        .select('problem_id'),
+    );
+  }
   const rows: TrendRow[] = await db
     .from(incidentsInWindow(db, filter).as('i'))
     .leftJoin(repeatedProblems.as('r'), 'r.problem_id', 'i.problem_id')
-    .groupByRaw(`${weekIndexSql('i.created_at')}, i.priority`)
+    .groupByRaw(`${weekIndexSql('i.created_at')}, i.priority, i.category`)
     .select(
       db.raw(`${weekIndexSql('i.created_at')} AS week`),
       'i.priority',
+      'i.category',
       db.raw('COUNT(*) AS incidents'),
       db.raw('COUNT(i.resolved_at) AS resolved'),
       db.raw('SUM(i.resolved_at - i.detected_at) AS restore_ms'),
@@ -85,6 +103,7 @@ export async function incidentTrend(
     });
   }
   const byPriority = zeroCounts();
+  const categories = new Map<string, number>();
   let total = 0;
   let repeatIncidents = 0;
   let firstDetected = Infinity;
@@ -98,6 +117,7 @@ export async function incidentTrend(
     week.resolved += Number(row.resolved);
     week.restoreMs += Number(row.restore_ms ?? 0);
     byPriority[key] += count;
+    categories.set(row.category, (categories.get(row.category) ?? 0) + count);
     total += count;
     repeatIncidents += Number(row.repeats);
     firstDetected = Math.min(firstDetected, Number(row.first_detected));
@@ -108,10 +128,19 @@ export async function incidentTrend(
     mttrMeanMs:
       week.resolved > 0 ? Math.round(restoreMs / week.resolved) : null,
   }));
+  const topCategories = [...categories.entries()]
+    .map(([category, count]) => ({ category, count }))
+    .sort((a, b) =>
+      b.count !== a.count
+        ? b.count - a.count
+        : Number(a.category > b.category) - Number(a.category < b.category),
+    )
+    .slice(0, TOP_CATEGORY_COUNT);
   return {
     total,
     byPriority,
     weekly,
+    topCategories,
     repeatIncidents,
     mtbfMs:
       total >= 2

@@ -55,9 +55,23 @@ function toSummary(row: SummaryRow): AnalysisProblem {
   };
 }
 
-async function countOf(query: Knex.QueryBuilder): Promise<number> {
-  const [row] = await query.clone().clearSelect().count({ count: '*' });
-  return Number(row.count);
+/**
+ * The first rows of a query with the count of all of them, in one statement:
+ * the window COUNT is taken before LIMIT applies.
+ */
+async function firstWithTotal(
+  db: Knex,
+  query: Knex.QueryBuilder,
+  orderBy: { column: string; order?: 'asc' | 'desc' }[],
+): Promise<{
+  total: number;
+  rows: (SummaryRow & { total: number | string })[];
+}> {
+  const rows = await query
+    .select([...SUMMARY_COLUMNS, db.raw('COUNT(*) OVER () AS total')])
+    .orderBy(orderBy)
+    .limit(MAX_LISTED_PROBLEMS);
+  return { total: rows.length ? Number(rows[0].total) : 0, rows };
 }
 
 /** Problems still open, oldest first, with their age at `now`. */
@@ -69,13 +83,12 @@ export async function openProblems(
     'status',
     OPEN_PROBLEM_STATUSES,
   );
-  const rows: SummaryRow[] = await query
-    .clone()
-    .select(SUMMARY_COLUMNS)
-    .orderBy([{ column: 'created_at' }, { column: 'id' }])
-    .limit(MAX_LISTED_PROBLEMS);
+  const { total, rows } = await firstWithTotal(db, query, [
+    { column: 'created_at' },
+    { column: 'id' },
+  ]);
   return {
-    total: await countOf(query),
+    total,
     items: rows.map(row => ({
       ...toSummary(row),
       ageMs: filter.now - Number(row.created_at),
@@ -89,15 +102,11 @@ export async function knownErrors(
   filter: AnalysisFilter,
 ): Promise<{ total: number; items: AnalysisProblem[] }> {
   const query = problemsOfScope(db, filter).where('known_error', true);
-  const rows: SummaryRow[] = await query
-    .clone()
-    .select(SUMMARY_COLUMNS)
-    .orderBy([
-      { column: 'known_error_at', order: 'desc' },
-      { column: 'id', order: 'desc' },
-    ])
-    .limit(MAX_LISTED_PROBLEMS);
-  return { total: await countOf(query), items: rows.map(toSummary) };
+  const { total, rows } = await firstWithTotal(db, query, [
+    { column: 'known_error_at', order: 'desc' },
+    { column: 'id', order: 'desc' },
+  ]);
+  return { total, items: rows.map(toSummary) };
 }
 
 /**
