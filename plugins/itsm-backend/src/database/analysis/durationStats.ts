@@ -1,6 +1,7 @@
 import {
   DurationBreakdown,
   DurationStats,
+  PRIORITIES,
   Priority,
 } from '@internal/plugin-itsm-common';
 import { Knex } from 'knex';
@@ -59,18 +60,60 @@ SELECT metric, 0 AS priority, COUNT(*) AS n, SUM(ms) AS total_ms,
 FROM ranked GROUP BY metric
 `;
 
+/** Columns each duration is measured between, per metric. */
+const SPANS = {
+  mtta: 'acknowledged_at',
+  mttr: 'resolved_at',
+} as const;
+
 /*
  * PostgreSQL's percentile_disc is defined as the same nearest rank (the
- * first value whose position reaches p × n) and sorts each group once,
- * several times faster than the window functions on large windows.
+ * first value whose position reaches p × n). One plain aggregate per metric,
+ * with a FILTER per priority, sorts each subset once without sorting the
+ * window by priority first; the two metrics run as two statements at once.
  */
-const PERCENTILE_DISC_SQL = `${DURATIONS_SQL}
-SELECT metric, COALESCE(priority, 0) AS priority, COUNT(*) AS n,
-  SUM(ms) AS total_ms,
-  PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY ms) AS median_ms,
-  PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY ms) AS p90_ms
-FROM durations GROUP BY GROUPING SETS ((metric, priority), (metric))
-`;
+function percentileDiscSql(end: string): string {
+  const figures = (group: number, filter: string) =>
+    `COUNT(*)${filter} AS n_${group}, SUM(ms)${filter} AS total_${group}, ` +
+    `PERCENTILE_DISC(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ms)${filter} AS q_${group}`;
+  const byPriority = PRIORITIES.map(p =>
+    figures(p, ` FILTER (WHERE priority = ${p})`),
+  );
+  return `SELECT ${[figures(0, ''), ...byPriority].join(', ')}
+FROM (SELECT priority, ${end} - detected_at AS ms
+      FROM (%SCOPED%) scoped WHERE ${end} IS NOT NULL) durations`;
+}
+
+async function percentileDiscRows(
+  db: Knex,
+  sql: string,
+  bindings: readonly Knex.Value[],
+): Promise<StatsRow[]> {
+  const rows: StatsRow[] = [];
+  await Promise.all(
+    Object.values(SPANS).map(async (end, index) => {
+      const result = await db.raw(
+        percentileDiscSql(end).replace('%SCOPED%', sql),
+        bindings,
+      );
+      const [row] = result.rows;
+      for (const priority of [0, ...PRIORITIES]) {
+        if (Number(row[`n_${priority}`]) > 0) {
+          const [median, p90] = row[`q_${priority}`];
+          rows.push({
+            metric: index + 1,
+            priority,
+            n: row[`n_${priority}`],
+            total_ms: row[`total_${priority}`],
+            median_ms: median,
+            p90_ms: p90,
+          });
+        }
+      }
+    }),
+  );
+  return rows;
+}
 
 const EMPTY: DurationStats = {
   count: 0,
@@ -101,10 +144,12 @@ export async function durationStats(
     'resolved_at',
   );
   const { sql, bindings } = scoped.toSQL();
-  const template =
-    db.client.config.client === 'pg' ? PERCENTILE_DISC_SQL : WINDOW_SQL;
-  const result = await db.raw(template.replace('%SCOPED%', sql), bindings);
-  const rows: StatsRow[] = Array.isArray(result) ? result : result.rows;
+  let rows: StatsRow[];
+  if (db.client.config.client === 'pg') {
+    rows = await percentileDiscRows(db, sql, bindings);
+  } else {
+    rows = await db.raw(WINDOW_SQL.replace('%SCOPED%', sql), bindings);
+  }
   const breakdown = (metric: string): DurationBreakdown => {
     const mine = rows.filter(
       row => METRICS[Number(row.metric) as keyof typeof METRICS] === metric,
