@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { applyDatabaseMigrations } from './database/migrations';
 import { seedDemoData } from './demo/seedDemoData';
+import { prepareProblemDetection } from './detection/prepareProblemDetection';
 import {
   createItsmServices,
   registerPermissions,
@@ -25,17 +26,21 @@ export const itsmPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
       },
       async init(deps) {
         const { database, httpRouter } = deps;
         const knex = await database.getClient();
         const services = createItsmServices({ ...deps, knex });
+        const startDetection = prepareProblemDetection({ ...deps, knex });
         if (!database.migrations?.skip) {
           await applyDatabaseMigrations(knex);
         }
         if (deps.config.getOptionalBoolean('itsm.demoData')) {
           await seedDemoData({ knex, logger: deps.logger });
         }
+        await startDetection();
         registerPermissions({
           knex,
           permissionsRegistry: deps.permissionsRegistry,

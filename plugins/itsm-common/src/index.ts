@@ -12,5 +12,6 @@ export * from './problemLifecycle';
 export * from './permissions';
 export * from './numbers';
 export * from './constants';
+export * from './analysis';
 export type { TransitionCheck } from './transitionCheck';
 export * from './summary';

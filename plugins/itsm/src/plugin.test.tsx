@@ -16,7 +16,7 @@ describe('legacy plugin', () => {
 
   it('provides the API and the page route', () => {
     expect(itsmPlugin.getId()).toBe('itsm');
-    expect(itsmPlugin.getApis().map(api => api.api.id)).toEqual([
+    expect([...itsmPlugin.getApis()].map(api => api.api.id)).toEqual([
       'plugin.itsm.api',
     ]);
     expect(itsmPlugin.routes.root).toBeDefined();

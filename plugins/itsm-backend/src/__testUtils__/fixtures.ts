@@ -62,7 +62,7 @@ export function userCaller(name: string): Caller {
 /** Services on a real database, with a fake catalog and a permission mock. */
 export function createTestServices(
   knex: Knex,
-  options: { now?: () => number } = {},
+  options: { now?: () => number; entities?: Entity[] } = {},
 ) {
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockResolvedValue([{ result: AuthorizeResult.ALLOW }]);
@@ -86,7 +86,9 @@ export function createTestServices(
     config: mockServices.rootConfig({ data: {} }),
     permissions,
     permissionsRegistry,
-    catalog: catalogServiceMock({ entities: TEST_ENTITIES }),
+    catalog: catalogServiceMock({
+      entities: options.entities ?? TEST_ENTITIES,
+    }),
     now: options.now,
   });
   return { services, permissions };

@@ -26,6 +26,7 @@ import {
   URGENCIES,
 } from '@internal/plugin-itsm-common';
 import { z } from 'zod';
+import { analysisQuery } from '../service/validation/analysisSchemas';
 import {
   createActionItemBody,
   listActionItemsQuery,
@@ -300,6 +301,7 @@ describe('openapi.yaml', () => {
         'POST /action-items',
         'PATCH /action-items/{id}',
         'GET /entity-summary',
+        'GET /analysis',
       ].sort(),
     );
   });
@@ -511,6 +513,7 @@ describe('openapi.yaml', () => {
       ['/known-errors', listKnownErrorsQuery],
       ['/action-items', listActionItemsQuery],
       ['/entity-summary', entitySummaryQuery],
+      ['/analysis', analysisQuery],
     ];
 
     it.each(queries)('GET %s query', (path, zodSchema) => {

@@ -94,10 +94,30 @@ export class Authorizer {
     permission: RecordPermission,
     credentials: BackstageCredentials,
   ): Promise<QueryRestriction | undefined> {
-    const [decision] = await this.permissions.authorizeConditional(
-      [{ permission }],
+    const [restriction] = await this.restrictionsFor([permission], credentials);
+    return restriction;
+  }
+
+  /** Like {@link restrictionFor} for several permissions, asked in one call. */
+  async restrictionsFor(
+    permissions: RecordPermission[],
+    credentials: BackstageCredentials,
+  ): Promise<(QueryRestriction | undefined)[]> {
+    const decisions = await this.permissions.authorizeConditional(
+      permissions.map(permission => ({ permission })),
       { credentials },
     );
+    return decisions.map((decision, index) =>
+      this.restrictionOf(permissions[index], decision),
+    );
+  }
+
+  private restrictionOf(
+    permission: RecordPermission,
+    decision: Awaited<
+      ReturnType<PermissionsService['authorizeConditional']>
+    >[number],
+  ): QueryRestriction | undefined {
     if (decision.result === AuthorizeResult.DENY) {
       throw new NotAllowedError(`You are not allowed to ${permission.name}`);
     }

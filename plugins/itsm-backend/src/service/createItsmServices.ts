@@ -19,6 +19,7 @@ import {
   problemResourceRef,
 } from '../permissions/resources';
 import { ActionItemService } from './ActionItemService';
+import { AnalysisService } from './AnalysisService';
 import { Authorizer } from './authorizer';
 import { CatalogEntities } from './catalogEntities';
 import { EntitySummaryService } from './EntitySummaryService';
@@ -81,5 +82,11 @@ export function createItsmServices(options: {
       now,
     }),
     summaries: new EntitySummaryService({ db, authorizer, now }),
+    analysis: new AnalysisService({
+      db,
+      authorizer,
+      catalog: options.catalog,
+      now,
+    }),
   };
 }

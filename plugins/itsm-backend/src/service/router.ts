@@ -9,11 +9,13 @@ import Router from 'express-promise-router';
 import { Knex } from 'knex';
 import { listMigrations } from '../database/migrations';
 import { ActionItemService } from './ActionItemService';
+import { AnalysisService } from './AnalysisService';
 import { IncidentService } from './IncidentService';
 import { PostmortemService } from './PostmortemService';
 import { EntitySummaryService } from './EntitySummaryService';
 import { ProblemService } from './ProblemService';
 import { actionItemRoutes } from './routes/actionItemRoutes';
+import { analysisRoutes } from './routes/analysisRoutes';
 import { incidentRoutes } from './routes/incidentRoutes';
 import { problemRoutes } from './routes/problemRoutes';
 import { summaryRoutes } from './routes/summaryRoutes';
@@ -25,6 +27,7 @@ export interface ItsmServices {
   postmortems: PostmortemService;
   actionItems: ActionItemService;
   summaries: EntitySummaryService;
+  analysis: AnalysisService;
 }
 
 /** Builds the `/api/itsm` router. */
@@ -47,6 +50,7 @@ export async function createRouter(options: {
   router.use(problemRoutes({ httpAuth, problems: services.problems }));
   router.use(actionItemRoutes({ httpAuth, actionItems: services.actionItems }));
   router.use(summaryRoutes({ httpAuth, summaries: services.summaries }));
+  router.use(analysisRoutes({ httpAuth, analysis: services.analysis }));
   // Client errors are answered without stack traces, also in development.
   router.use(
     MiddlewareFactory.create(options).error({ showStackTraces: false }),

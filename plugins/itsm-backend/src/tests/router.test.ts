@@ -120,6 +120,7 @@ describe('ITSM router', () => {
     ],
     ['patch', `/action-items/${UNKNOWN_ID}`, { version: 1, status: 'done' }],
     ['get', '/entity-summary?entityRef=component:default/checkout', undefined],
+    ['get', '/analysis?entityRef=component:default/checkout-api', undefined],
   ];
 
   it('answers 401 on every route without a token', async () => {
@@ -206,6 +207,43 @@ describe('ITSM router', () => {
       '/known-errors?entityRef=payments-api',
       undefined,
       /entityRef: 'payments-api' is not an entity ref/,
+    ],
+    [
+      'get',
+      '/analysis?from=yesterday',
+      undefined,
+      /from: must be epoch milliseconds or an ISO 8601 time/,
+    ],
+    [
+      'get',
+      '/analysis?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z',
+      undefined,
+      /from: must be before to/,
+    ],
+    [
+      'get',
+      '/analysis?from=0&to=1790000000000',
+      undefined,
+      /from: must be at most 731 days before to/,
+    ],
+    [
+      'get',
+      '/analysis?entityRef=component:default/a&ownerRef=group:default/b',
+      undefined,
+      /ownerRef: give only one of entityRef, ownerRef and systemRef/,
+    ],
+    [
+      'get',
+      '/analysis?systemRef=component:default/checkout-api',
+      undefined,
+      /systemRef: 'component:default\/checkout-api' must be a system entity/,
+    ],
+    ['get', '/analysis?window=7d', undefined, /Unrecognized key.*window/],
+    [
+      'get',
+      '/analysis?entityRef=a&entityRef=b',
+      undefined,
+      /entityRef: must be given once/,
     ],
   ])(
     'answers 400 naming the field for %s %s',
@@ -294,6 +332,28 @@ describe('ITSM router', () => {
     expect(res.body.reporterRef).toBe('user:default/alice');
     const timeline = await send('get', `/incidents/${res.body.id}/timeline`);
     expect(timeline.body.items[0].actorRef).toBe('user:default/alice');
+  });
+
+  it('answers an analysis that matches the OpenAPI document', async () => {
+    const from = Date.now() - 30 * 24 * 60 * 60 * 1000;
+    const res = await send(
+      'get',
+      `/analysis?entityRef=component:default/checkout-api&from=${from}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.scope).toEqual({
+      kind: 'entity',
+      ref: 'component:default/checkout-api',
+      entityRefs: ['component:default/checkout-api'],
+    });
+    expect(res.body.window.from).toBe(new Date(from).toISOString());
+    expect(res.body.incidents.total).toBeGreaterThan(0);
+    const org = await send('get', '/analysis');
+    expect(org.status).toBe(200);
+    expect(org.body.scope.kind).toBe('organization');
+    expect(
+      Date.parse(org.body.window.to) - Date.parse(org.body.window.from),
+    ).toBe(90 * 24 * 60 * 60 * 1000);
   });
 
   it('answers /health without a token, with the migration applied', async () => {

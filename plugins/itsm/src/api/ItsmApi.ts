@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   ActionItem,
+  AnalysisQuery,
   EntityItsmSummary,
   HoldReason,
   Impact,
@@ -13,6 +14,7 @@ import {
   ProblemResolutionCode,
   ProblemStatus,
   RcaMethod,
+  ReliabilityAnalysis,
   TimelineEvent,
   Urgency,
 } from '@internal/plugin-itsm-common';
@@ -206,6 +208,8 @@ export interface ItsmApi {
   updateActionItem(id: string, changes: ActionItemChanges): Promise<ActionItem>;
 
   getEntitySummary(entityRef: string): Promise<EntityItsmSummary>;
+  /** Reliability analysis of an entity, owner, system or the organisation. */
+  getAnalysis(query: AnalysisQuery): Promise<ReliabilityAnalysis>;
 }
 
 /** Reference to the {@link ItsmApi}. */

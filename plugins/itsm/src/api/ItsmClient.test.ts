@@ -54,6 +54,26 @@ describe('ItsmClient', () => {
       body: { error: { message: 'limit must be at most 100' } },
     });
   });
+
+  it('asks for the analysis of a scope and window', async () => {
+    let seen: URLSearchParams | undefined;
+    server.use(
+      http.get(`${baseUrl}/analysis`, ({ request }) => {
+        seen = new URL(request.url).searchParams;
+        return HttpResponse.json({ scope: { kind: 'owner' } });
+      }),
+    );
+
+    await expect(
+      client.getAnalysis({
+        ownerRef: 'group:default/checkout-team',
+        from: 1790000000000,
+      }),
+    ).resolves.toEqual({ scope: { kind: 'owner' } });
+    expect(seen?.get('ownerRef')).toBe('group:default/checkout-team');
+    expect(seen?.get('from')).toBe('1790000000000');
+    expect(seen?.has('to')).toBe(false);
+  });
 });
 
 describe('ItsmClient writes', () => {

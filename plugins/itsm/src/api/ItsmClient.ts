@@ -2,11 +2,13 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   ActionItem,
+  AnalysisQuery,
   EntityItsmSummary,
   Incident,
   Page,
   Postmortem,
   Problem,
+  ReliabilityAnalysis,
   TimelineEvent,
 } from '@internal/plugin-itsm-common';
 import {
@@ -187,6 +189,10 @@ export class ItsmClient implements ItsmApi {
 
   getEntitySummary(entityRef: string): Promise<EntityItsmSummary> {
     return this.call('GET', `/entity-summary?${toSearchParams({ entityRef })}`);
+  }
+
+  getAnalysis(query: AnalysisQuery): Promise<ReliabilityAnalysis> {
+    return this.call('GET', `/analysis?${toSearchParams(query)}`);
   }
 
   private async call<T>(

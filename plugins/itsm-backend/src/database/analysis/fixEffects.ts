@@ -1,0 +1,140 @@
+import {
+  FIX_COMPARISON_WINDOW_DAYS,
+  FixEffect,
+  IncidentRate,
+  Priority,
+  ProblemStatus,
+  formatProblemNumber,
+} from '@internal/plugin-itsm-common';
+import { Knex } from 'knex';
+import { DbTime } from '../tables';
+import { toIso } from '../time';
+import { AnalysisFilter, problemsOfScope } from './analysisScope';
+import { WEEK_MS } from './weekBuckets';
+
+/** Length of each window compared around a fix. */
+export const FIX_COMPARISON_MS =
+  FIX_COMPARISON_WINDOW_DAYS * 24 * 60 * 60 * 1000;
+
+/** Most fixes the analysis compares. */
+export const MAX_FIX_EFFECTS = 50;
+
+interface FixedRow {
+  id: string;
+  number: number;
+  title: string;
+  status: string;
+  priority: number;
+  entity_ref: string | null;
+  known_error: boolean | number;
+  created_at: DbTime;
+  resolved_at: DbTime;
+}
+
+interface CountRow {
+  problem_id: string;
+  before_count: number | string | null;
+  after_count: number | string | null;
+}
+
+function rate(from: number, to: number, incidents: number): IncidentRate {
+  return {
+    from: toIso(from),
+    to: toIso(to),
+    incidents,
+    perWeek: to > from ? (incidents * WEEK_MS) / (to - from) : null,
+  };
+}
+
+/**
+ * For each problem of the scope fixed in the window (`fix_applied`), the
+ * incidents on its affected entities in the 28 days before the fix and in the
+ * 28 days after it (cut at `now`), counted in one grouped join.
+ */
+export async function fixEffects(
+  db: Knex,
+  filter: AnalysisFilter,
+): Promise<FixEffect[]> {
+  const fixed: FixedRow[] = await problemsOfScope(db, filter)
+    .where('resolution_code', 'fix_applied')
+    .whereNotNull('resolved_at')
+    .where('resolved_at', '>=', filter.from)
+    .where('resolved_at', '<', filter.to)
+    .select(
+      'id',
+      'number',
+      'title',
+      'status',
+      'priority',
+      'entity_ref',
+      'known_error',
+      'created_at',
+      'resolved_at',
+    )
+    .orderBy([
+      { column: 'resolved_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .limit(MAX_FIX_EFFECTS);
+  if (fixed.length === 0) {
+    return [];
+  }
+  const ids = fixed.map(row => row.id);
+  const incidents = db('itsm_incidents')
+    .whereNot('status', 'cancelled')
+    .select('entity_ref', 'created_at');
+  filter.restrictIncidents?.(incidents);
+  const counts: CountRow[] = await db('itsm_problems as p')
+    .join('itsm_problem_entities as pe', 'pe.problem_id', 'p.id')
+    .join(incidents.as('i'), 'i.entity_ref', 'pe.entity_ref')
+    .whereIn('p.id', ids)
+    .whereRaw('i.created_at >= p.resolved_at - ?', [FIX_COMPARISON_MS])
+    .whereRaw('i.created_at < p.resolved_at + ?', [FIX_COMPARISON_MS])
+    .where('i.created_at', '<', filter.now)
+    .groupBy('p.id')
+    .select(
+      'p.id as problem_id',
+      db.raw(
+        'SUM(CASE WHEN i.created_at < p.resolved_at THEN 1 ELSE 0 END) AS before_count',
+      ),
+      db.raw(
+        'SUM(CASE WHEN i.created_at >= p.resolved_at THEN 1 ELSE 0 END) AS after_count',
+      ),
+    );
+  const entities: { problem_id: string; entity_ref: string }[] = await db(
+    'itsm_problem_entities',
+  )
+    .whereIn('problem_id', ids)
+    .select('problem_id', 'entity_ref')
+    .orderBy('entity_ref');
+  return fixed.map(row => {
+    const fixedAt = Number(row.resolved_at);
+    const count = counts.find(c => c.problem_id === row.id);
+    const afterEnd = Math.max(
+      fixedAt,
+      Math.min(fixedAt + FIX_COMPARISON_MS, filter.now),
+    );
+    return {
+      problem: {
+        id: row.id,
+        number: formatProblemNumber(row.number),
+        title: row.title,
+        status: row.status as ProblemStatus,
+        priority: row.priority as Priority,
+        entityRef: row.entity_ref,
+        knownError: Boolean(row.known_error),
+        createdAt: toIso(row.created_at),
+      },
+      fixedAt: toIso(fixedAt),
+      affectedEntityRefs: entities
+        .filter(e => e.problem_id === row.id)
+        .map(e => e.entity_ref),
+      before: rate(
+        fixedAt - FIX_COMPARISON_MS,
+        fixedAt,
+        Number(count?.before_count ?? 0),
+      ),
+      after: rate(fixedAt, afterEnd, Number(count?.after_count ?? 0)),
+    };
+  });
+}

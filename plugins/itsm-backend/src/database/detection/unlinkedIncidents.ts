@@ -1,0 +1,100 @@
+import { Knex } from 'knex';
+import { CandidateIncident } from '../../detection/proposal';
+import { DbTime } from '../tables';
+
+interface CandidateRow {
+  id: string;
+  number: number;
+  title: string;
+  entity_ref: string;
+  owner_ref: string | null;
+  category: string;
+  impact: number;
+  urgency: number;
+  priority: number;
+  major: boolean | number;
+  created_at: DbTime;
+}
+
+/**
+ * Incidents created since `since` that belong to no problem and were not
+ * cancelled: the only ones detection may group. `entityRefs` narrows them.
+ */
+export async function unlinkedIncidents(
+  db: Knex,
+  options: { since: number; entityRefs?: string[]; onlyMajor?: boolean },
+): Promise<CandidateIncident[]> {
+  const query = db('itsm_incidents')
+    .whereNull('problem_id')
+    .where('created_at', '>=', options.since)
+    .whereNot('status', 'cancelled')
+    .select(
+      'id',
+      'number',
+      'title',
+      'entity_ref',
+      'owner_ref',
+      'category',
+      'impact',
+      'urgency',
+      'priority',
+      'major',
+      'created_at',
+    );
+  if (options.entityRefs) {
+    query.whereIn('entity_ref', options.entityRefs);
+  }
+  if (options.onlyMajor) {
+    query.where(inner => inner.where('priority', 1).orWhere('major', true));
+  }
+  const rows: CandidateRow[] = await query;
+  return rows.map(row => ({
+    id: row.id,
+    number: Number(row.number),
+    title: row.title,
+    entityRef: row.entity_ref,
+    ownerRef: row.owner_ref,
+    category: row.category,
+    impact: Number(row.impact),
+    urgency: Number(row.urgency),
+    priority: Number(row.priority),
+    major: Boolean(row.major),
+    createdAt: Number(row.created_at),
+  }));
+}
+
+/**
+ * Entity and category pairs with at least `minIncidents` unlinked incidents
+ * since `since`: the only groups the repeated-incidents rule needs to load.
+ */
+export async function busyEntityCategories(
+  db: Knex,
+  options: { since: number; minIncidents: number },
+): Promise<{ entityRef: string; category: string }[]> {
+  const rows: { entity_ref: string; category: string }[] = await db(
+    'itsm_incidents',
+  )
+    .whereNull('problem_id')
+    .where('created_at', '>=', options.since)
+    .whereNot('status', 'cancelled')
+    .groupBy('entity_ref', 'category')
+    .havingRaw('COUNT(*) >= ?', [options.minIncidents])
+    .select('entity_ref', 'category');
+  return rows.map(row => ({
+    entityRef: row.entity_ref,
+    category: row.category,
+  }));
+}
+
+/** Entities with unlinked incidents since `since`. */
+export async function entitiesWithUnlinkedIncidents(
+  db: Knex,
+  since: number,
+): Promise<string[]> {
+  const rows: { entity_ref: string }[] = await db('itsm_incidents')
+    .whereNull('problem_id')
+    .where('created_at', '>=', since)
+    .whereNot('status', 'cancelled')
+    .distinct('entity_ref');
+  return rows.map(row => row.entity_ref);
+}

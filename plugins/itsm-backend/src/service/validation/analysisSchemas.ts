@@ -1,0 +1,50 @@
+import {
+  DEFAULT_ANALYSIS_WINDOW_DAYS,
+  LIMITS,
+  MAX_ANALYSIS_WINDOW_DAYS,
+} from '@internal/plugin-itsm-common';
+import { z } from 'zod';
+import { queryValue, text } from './fields';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const TIME_MESSAGE = 'must be epoch milliseconds or an ISO 8601 time';
+
+/** A time given as epoch milliseconds or ISO 8601, parsed to epoch ms. */
+const epochOrIso = z.string({ error: TIME_MESSAGE }).transform((value, ctx) => {
+  const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  if (!Number.isSafeInteger(ms) || ms < 0) {
+    ctx.addIssue({ code: 'custom', message: TIME_MESSAGE });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+/** Query of `GET /analysis`. */
+export const analysisQuery = z
+  .object({
+    entityRef: queryValue(text(LIMITS.entityRef)),
+    ownerRef: queryValue(text(LIMITS.entityRef)),
+    systemRef: queryValue(text(LIMITS.entityRef)),
+    from: queryValue(epochOrIso),
+    to: queryValue(epochOrIso),
+  })
+  .strict();
+
+/** The window `[from, to)` of an analysis, with defaults; a 400 names the bad field. */
+export function analysisWindow(
+  query: { from?: number; to?: number },
+  now: number,
+): { from: number; to: number } | { field: 'from' | 'to'; reason: string } {
+  const to = query.to ?? now;
+  const from = query.from ?? to - DEFAULT_ANALYSIS_WINDOW_DAYS * DAY_MS;
+  if (from >= to) {
+    return { field: 'from', reason: 'must be before to' };
+  }
+  if (to - from > MAX_ANALYSIS_WINDOW_DAYS * DAY_MS) {
+    return {
+      field: 'from',
+      reason: `must be at most ${MAX_ANALYSIS_WINDOW_DAYS} days before to`,
+    };
+  }
+  return { from, to };
+}

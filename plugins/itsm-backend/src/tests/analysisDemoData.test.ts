@@ -1,0 +1,182 @@
+import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { PRIORITIES } from '@internal/plugin-itsm-common';
+import { seedDemoData } from '../demo/seedDemoData';
+import { applyDatabaseMigrations } from '../database/migrations';
+import { createTestServices, userCaller } from '../__testUtils__/fixtures';
+
+jest.setTimeout(120_000);
+
+const NOW = Date.UTC(2026, 10, 23, 14, 0, 0);
+const DAY = 86_400_000;
+const WEEK = 7 * DAY;
+const MONDAY = Date.UTC(1970, 0, 5);
+
+interface Raw {
+  entity_ref: string;
+  status: string;
+  priority: number;
+  category: string;
+  problem_id: string | null;
+  detected_at: number;
+  acknowledged_at: number | null;
+  resolved_at: number | null;
+  created_at: number;
+}
+
+function stats(values: number[]) {
+  if (values.length === 0) {
+    return { count: 0, meanMs: null, medianMs: null, p90Ms: null };
+  }
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.ceil(p * sorted.length) - 1];
+  return {
+    count: values.length,
+    meanMs: Math.round(values.reduce((a, b) => a + b, 0) / values.length),
+    medianMs: at(0.5),
+    p90Ms: at(0.9),
+  };
+}
+
+/** Every incident figure recomputed from raw rows, independently of the SQL. */
+function expected(
+  rows: Raw[],
+  problemSizes: Map<string, number>,
+  from: number,
+  to: number,
+) {
+  const inWindow = rows.filter(
+    r => r.status !== 'cancelled' && r.created_at >= from && r.created_at < to,
+  );
+  const weeks = new Map<number, number>();
+  for (
+    let w = Math.floor((from - MONDAY) / WEEK);
+    w <= Math.floor((to - 1 - MONDAY) / WEEK);
+    w++
+  ) {
+    weeks.set(w, 0);
+  }
+  for (const r of inWindow) {
+    const w = Math.floor((r.created_at - MONDAY) / WEEK);
+    weeks.set(w, weeks.get(w)! + 1);
+  }
+  const categories = new Map<string, number>();
+  inWindow.forEach(r =>
+    categories.set(r.category, (categories.get(r.category) ?? 0) + 1),
+  );
+  const detected = inWindow.map(r => r.detected_at);
+  const ack = (r: Raw) => r.acknowledged_at! - r.detected_at;
+  const res = (r: Raw) => r.resolved_at! - r.detected_at;
+  const acked = inWindow.filter(r => r.acknowledged_at !== null);
+  const resolved = inWindow.filter(r => r.resolved_at !== null);
+  const repeats = inWindow.filter(
+    r => r.problem_id !== null && (problemSizes.get(r.problem_id) ?? 0) >= 2,
+  ).length;
+  return {
+    total: inWindow.length,
+    weekly: [...weeks.entries()].map(([w, count]) => [
+      new Date(w * WEEK + MONDAY).toISOString(),
+      count,
+    ]),
+    topCategories: [...categories.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 10)
+      .map(([category, count]) => ({ category, count })),
+    mtta: stats(acked.map(ack)),
+    mttr: stats(resolved.map(res)),
+    mttaByPriority: PRIORITIES.map(p => [
+      p,
+      stats(acked.filter(r => r.priority === p).map(ack)),
+    ]).filter(([, s]) => (s as { count: number }).count > 0),
+    mttrByPriority: PRIORITIES.map(p => [
+      p,
+      stats(resolved.filter(r => r.priority === p).map(res)),
+    ]).filter(([, s]) => (s as { count: number }).count > 0),
+    mtbfMs:
+      detected.length >= 2
+        ? Math.round(
+            (Math.max(...detected) - Math.min(...detected)) /
+              (detected.length - 1),
+          )
+        : null,
+    repeat: {
+      incidents: repeats,
+      total: inWindow.length,
+      rate: inWindow.length ? repeats / inWindow.length : null,
+    },
+  };
+}
+
+describe('analysis of the demo data', () => {
+  const databases = TestDatabases.create();
+
+  it.each(databases.eachSupportedId())(
+    'matches figures recomputed from the raw rows on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      await seedDemoData({
+        knex,
+        logger: mockServices.logger.mock(),
+        now: NOW,
+      });
+      const { services } = createTestServices(knex, { now: () => NOW });
+
+      const rows: Raw[] = (await knex('itsm_incidents')).map((r: any) => ({
+        ...r,
+        priority: Number(r.priority),
+        detected_at: Number(r.detected_at),
+        acknowledged_at:
+          r.acknowledged_at === null ? null : Number(r.acknowledged_at),
+        resolved_at: r.resolved_at === null ? null : Number(r.resolved_at),
+        created_at: Number(r.created_at),
+      }));
+      const problemSizes = new Map<string, number>();
+      for (const r of await knex('itsm_problem_entities')) {
+        problemSizes.set(
+          r.problem_id,
+          (problemSizes.get(r.problem_id) ?? 0) + Number(r.incident_count),
+        );
+      }
+      const busiest = [
+        ...rows.reduce(
+          (m, r) => m.set(r.entity_ref, (m.get(r.entity_ref) ?? 0) + 1),
+          new Map<string, number>(),
+        ),
+      ].sort((a, b) => b[1] - a[1])[0][0];
+
+      for (const [from, scope, subset] of [
+        [NOW - 90 * DAY, {}, rows],
+        [NOW - 180 * DAY, {}, rows],
+        [
+          NOW - 180 * DAY,
+          { entityRef: busiest },
+          rows.filter(r => r.entity_ref === busiest),
+        ],
+      ] as const) {
+        const result = await services.analysis.analyse({
+          scope,
+          from,
+          to: NOW,
+          caller: userCaller('ben'),
+        });
+        const want = expected([...subset], problemSizes, from, NOW);
+        expect(result.incidents.total).toBeGreaterThan(0);
+        expect(result.incidents.total).toBe(want.total);
+        expect(
+          result.incidents.weekly.map(w => [w.weekStart, w.total]),
+        ).toEqual(want.weekly);
+        expect(result.incidents.topCategories).toEqual(want.topCategories);
+        expect(result.mtta.overall).toEqual(want.mtta);
+        expect(result.mttr.overall).toEqual(want.mttr);
+        expect(
+          result.mtta.byPriority.map(({ priority, ...s }) => [priority, s]),
+        ).toEqual(want.mttaByPriority);
+        expect(
+          result.mttr.byPriority.map(({ priority, ...s }) => [priority, s]),
+        ).toEqual(want.mttrByPriority);
+        expect(result.mtbfMs).toBe(want.mtbfMs);
+        expect(result.repeat).toEqual(want.repeat);
+      }
+    },
+  );
+});

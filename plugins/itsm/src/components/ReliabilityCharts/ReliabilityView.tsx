@@ -1,0 +1,126 @@
+import {
+  EmptyState,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { AnalysisQuery } from '@internal/plugin-itsm-common';
+import Grid from '@material-ui/core/Grid';
+import useAsync from 'react-use/esm/useAsync';
+import { itsmApiRef } from '../../api';
+import { BlastRadiusList } from './BlastRadiusList';
+import { FixEffectChart } from './FixEffectChart';
+import { IncidentTrendChart } from './IncidentTrendChart';
+import { KeyFigures } from './KeyFigures';
+import { MttrTrendChart } from './MttrTrendChart';
+import { ProblemAgingChart } from './ProblemAgingChart';
+
+/** Whose reliability to show: one entity, an owner's entities, a system's parts, or (empty) everything. */
+export type ReliabilityScope = Pick<
+  AnalysisQuery,
+  'entityRef' | 'ownerRef' | 'systemRef'
+>;
+
+/** Reliability analysis of a scope: key figures, trends, fixes and problem aging. */
+export function ReliabilityView(props: {
+  scope: ReliabilityScope;
+  /** Window start, epoch ms or ISO 8601; the backend defaults to 90 days before `to`. */
+  from?: string | number;
+  /** Window end; the backend defaults to now. */
+  to?: string | number;
+}) {
+  const { scope, from, to } = props;
+  const api = useApi(itsmApiRef);
+  const { entityRef, ownerRef, systemRef } = scope;
+  const { value, loading, error } = useAsync(
+    () => api.getAnalysis({ entityRef, ownerRef, systemRef, from, to }),
+    [api, entityRef, ownerRef, systemRef, from, to],
+  );
+
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!value) {
+    return null;
+  }
+  const nothing =
+    value.incidents.total === 0 &&
+    value.openProblems.total === 0 &&
+    value.fixEffects.length === 0 &&
+    value.rootedHere.length === 0;
+  if (nothing) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No incidents or problems in this window"
+        description="Reliability figures appear once incidents are logged."
+      />
+    );
+  }
+  const windowText = `${value.window.from.slice(
+    0,
+    10,
+  )} to ${value.window.to.slice(0, 10)}`;
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <InfoCard title="Reliability" subheader={windowText}>
+          <KeyFigures analysis={value} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard
+          title="Incident trend"
+          subheader="Incidents per week by priority"
+        >
+          <IncidentTrendChart weekly={value.incidents.weekly} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="MTTR trend" subheader="Mean time to restore per week">
+          <MttrTrendChart weekly={value.incidents.weekly} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard
+          title="Before and after fixes"
+          subheader="Incidents per week on the affected entities, 28 days either side"
+        >
+          <FixEffectChart fixEffects={value.fixEffects} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Problem aging" subheader="Open problems by days open">
+          <ProblemAgingChart problems={value.openProblems.items} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard
+          title="Problems rooted here"
+          subheader="And the entities they hurt"
+        >
+          <BlastRadiusList
+            items={value.rootedHere}
+            emptyText="No problem is rooted here."
+          />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard
+          title="Problems rooted elsewhere"
+          subheader="That hurt this scope"
+        >
+          <BlastRadiusList
+            items={value.rootedElsewhere}
+            emptyText="No problem rooted elsewhere hurts this scope."
+            showRoot
+          />
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+}
