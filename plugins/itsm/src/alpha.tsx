@@ -62,6 +62,19 @@ const entityProblemsContent = EntityContentBlueprint.make({
   },
 });
 
+const entityReliabilityContent = EntityContentBlueprint.make({
+  name: 'reliability',
+  params: {
+    path: 'reliability',
+    title: 'Reliability',
+    filter: 'kind:component,resource,system,group',
+    loader: () =>
+      import('./components/EntityReliabilityContent').then(m => (
+        <m.EntityReliabilityContent />
+      )),
+  },
+});
+
 const entityOverviewCard = EntityCardBlueprint.make({
   name: 'overview',
   params: {
@@ -96,6 +109,7 @@ export default createFrontendPlugin({
     itsmPage,
     entityIncidentsContent,
     entityProblemsContent,
+    entityReliabilityContent,
     entityOverviewCard,
     entityMajorIncidentBanner,
   ],

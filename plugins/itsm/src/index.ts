@@ -9,6 +9,7 @@ export {
   ItsmPage,
   EntityIncidentsContent,
   EntityProblemsContent,
+  EntityReliabilityContent,
   EntityItsmOverviewCard,
   EntityMajorIncidentBanner,
 } from './plugin';

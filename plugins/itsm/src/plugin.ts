@@ -82,3 +82,16 @@ export const EntityMajorIncidentBanner = itsmPlugin.provide(
     },
   }),
 );
+
+/** Reliability tab content: trends, fix effects, problem aging, blast radius. */
+export const EntityReliabilityContent = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReliabilityContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityReliabilityContent').then(
+          m => m.EntityReliabilityContent,
+        ),
+    },
+  }),
+);

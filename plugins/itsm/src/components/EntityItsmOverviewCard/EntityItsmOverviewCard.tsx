@@ -14,7 +14,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { PriorityChip } from '../shared/PriorityChip';
-import { formatDuration } from '../shared/formatDuration';
+import { formatDuration } from '../ReliabilityCharts/formatDuration';
 
 function Figure(props: { label: string; value: string; hint?: string }) {
   return (
@@ -89,7 +89,7 @@ export function EntityItsmOverviewCard() {
           <Figure label="Open incidents" value={String(open)} />
           <Figure
             label={`MTTR, last ${value.windowDays} days`}
-            value={value.mttrMs === null ? '—' : formatDuration(value.mttrMs)}
+            value={formatDuration(value.mttrMs)}
             hint={`${value.resolvedIncidents} resolved`}
           />
           <Figure label="Open problems" value={String(value.openProblems)} />

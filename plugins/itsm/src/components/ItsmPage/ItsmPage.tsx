@@ -7,6 +7,7 @@ import {
 import { Route, Routes, useParams } from 'react-router-dom';
 import { IncidentView } from '../IncidentView';
 import { ProblemView } from '../ProblemView';
+import { ReliabilityWindow } from '../ReliabilityWindow';
 import { KnownErrorDatabase } from './KnownErrorDatabase';
 import { MyTeamsIncidents } from './MyTeamsIncidents';
 import { ProblemsOverview } from './ProblemsOverview';
@@ -29,7 +30,7 @@ function ProblemRoute() {
   );
 }
 
-/** The ITSM page: my teams' incidents, all problems, the known error database. */
+/** The ITSM page: my teams' incidents, all problems, the known error database, organisation reliability. */
 export function ItsmPage() {
   return (
     <Page themeId="tool">
@@ -52,6 +53,9 @@ export function ItsmPage() {
               </TabbedLayout.Route>
               <TabbedLayout.Route path="/known-errors" title="Known errors">
                 <KnownErrorDatabase />
+              </TabbedLayout.Route>
+              <TabbedLayout.Route path="/reliability" title="Reliability">
+                <ReliabilityWindow scope={{}} />
               </TabbedLayout.Route>
             </TabbedLayout>
           }

@@ -36,7 +36,44 @@ export function ProblemActions(props: {
   const prompt =
     prompting && problemTransitionPrompt({ to: prompting, fromOpen });
   const publishable = canPublishKnownError(problem);
-  const failure = direct.error ?? publishing.error;
+  const [deciding, decide] = useAsyncFn(
+    (accept: boolean) =>
+      onTransition(
+        accept
+          ? { version: problem.version, to: 'assess' }
+          : {
+              version: problem.version,
+              to: 'closed',
+              resolutionCode: 'cancelled',
+              resolutionNotes: 'Proposal rejected',
+            },
+      ),
+    [problem.version, onTransition],
+  );
+  const failure = direct.error ?? publishing.error ?? deciding.error;
+
+  if (problem.source === 'detected' && problem.status === 'new') {
+    return (
+      <Box display="flex" gridGap={8} flexWrap="wrap" alignItems="center">
+        <Button
+          variant="contained"
+          color="primary"
+          disabled={deciding.loading}
+          onClick={() => decide(true)}
+        >
+          Accept proposal
+        </Button>
+        <Button
+          variant="outlined"
+          disabled={deciding.loading}
+          onClick={() => decide(false)}
+        >
+          Reject proposal
+        </Button>
+        {failure && <Alert severity="error">{errorMessage(failure)}</Alert>}
+      </Box>
+    );
+  }
 
   return (
     <Box display="flex" gridGap={8} flexWrap="wrap" alignItems="center">

@@ -80,3 +80,51 @@ describe('ProblemView', () => {
     await waitFor(() => expect(unlinked).toBe(true));
   });
 });
+
+describe('ProblemView of a detected proposal', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it('accepts or rejects the proposal', async () => {
+    const moves: any[] = [];
+    server.use(
+      http.get(`${BASE_URL}/problems/PRB-000001`, () =>
+        HttpResponse.json(
+          problem({
+            status: 'new',
+            source: 'detected',
+            detectionReason:
+              '3 availability incidents on checkout-api in 7 days',
+          }),
+        ),
+      ),
+      http.get(`${BASE_URL}/problems/PRB-000001/timeline`, () =>
+        HttpResponse.json(emptyPage),
+      ),
+      http.get(`${BASE_URL}/incidents`, () => HttpResponse.json(emptyPage)),
+      http.get(`${BASE_URL}/action-items`, () => HttpResponse.json(emptyPage)),
+      http.post(`${BASE_URL}/problems/:id/transitions`, async ({ request }) => {
+        moves.push(await request.json());
+        return HttpResponse.json(problem({ status: 'assess', version: 2 }));
+      }),
+    );
+    const user = userEvent.setup();
+    await renderWithItsm(<ProblemView problemId="PRB-000001" />);
+    expect(
+      await screen.findByText(/3 availability incidents on checkout-api/),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Reject proposal' }));
+    await waitFor(() =>
+      expect(moves).toEqual([
+        {
+          version: 1,
+          to: 'closed',
+          resolutionCode: 'cancelled',
+          resolutionNotes: 'Proposal rejected',
+        },
+      ]),
+    );
+    await user.click(screen.getByRole('button', { name: 'Accept proposal' }));
+    await waitFor(() => expect(moves[1]).toEqual({ version: 1, to: 'assess' }));
+  });
+});

@@ -1,0 +1,1 @@
+export { EntityReliabilityContent } from './EntityReliabilityContent';

@@ -1,0 +1,1 @@
+export { ReliabilityWindow } from './ReliabilityWindow';
