@@ -177,6 +177,68 @@ describe('analysis of the demo data', () => {
         expect(result.mtbfMs).toBe(want.mtbfMs);
         expect(result.repeat).toEqual(want.repeat);
       }
+
+      const from = NOW - 180 * DAY;
+      const org = await services.analysis.analyse({
+        scope: {},
+        from,
+        to: NOW,
+        caller: userCaller('ben'),
+      });
+      const problems = await knex('itsm_problems');
+      const items = await knex('itsm_action_items');
+      const entities = await knex('itsm_problem_entities');
+      expect(org.openProblems.total).toBe(
+        problems.filter(p =>
+          ['new', 'assess', 'root_cause_analysis', 'fix_in_progress'].includes(
+            p.status,
+          ),
+        ).length,
+      );
+      expect(org.knownErrors.total).toBe(
+        problems.filter(p => Boolean(p.known_error)).length,
+      );
+      const open = items.filter(i => i.status === 'open');
+      expect(org.actionItems.open).toBe(open.length);
+      expect(org.actionItems.overdue).toBe(
+        open.filter(i => i.due_at !== null && Number(i.due_at) < NOW).length,
+      );
+      const fixed = problems
+        .filter(
+          p =>
+            p.resolution_code === 'fix_applied' &&
+            p.resolved_at !== null &&
+            Number(p.resolved_at) >= from,
+        )
+        .sort((a, b) => Number(b.resolved_at) - Number(a.resolved_at));
+      expect(fixed.length).toBeGreaterThan(0);
+      const window = 28 * DAY;
+      expect(
+        org.fixEffects.map(f => [
+          f.problem.id,
+          f.before.incidents,
+          f.after.incidents,
+        ]),
+      ).toEqual(
+        fixed.map(p => {
+          const at = Number(p.resolved_at);
+          const refs = entities
+            .filter(e => e.problem_id === p.id)
+            .map(e => e.entity_ref);
+          const on = rows.filter(
+            r => r.status !== 'cancelled' && refs.includes(r.entity_ref),
+          );
+          return [
+            p.id,
+            on.filter(r => r.created_at >= at - window && r.created_at < at)
+              .length,
+            on.filter(
+              r =>
+                r.created_at >= at && r.created_at < Math.min(at + window, NOW),
+            ).length,
+          ];
+        }),
+      );
     },
   );
 });
