@@ -90,7 +90,7 @@ describe('EntityIncidentsContent', () => {
         });
       }),
     );
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await renderWithItsm(<EntityIncidentsContent />, {
       entity: checkoutEntity,
     });

@@ -94,7 +94,7 @@ describe('IncidentView', () => {
         },
       ),
     );
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await renderWithItsm(<IncidentView incidentId="INC-000001" />);
 
     await user.click(await screen.findByRole('button', { name: 'Resolve' }));

@@ -46,7 +46,7 @@ describe('ITSM page', () => {
         });
       }),
     );
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await renderWithItsm(<KnownErrorDatabase />);
     expect(await screen.findByText('Something else')).toBeInTheDocument();
     await user.type(

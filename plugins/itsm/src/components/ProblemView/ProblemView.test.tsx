@@ -55,7 +55,7 @@ describe('ProblemView', () => {
         return HttpResponse.json(problem({ knownError: true, version: 2 }));
       }),
     );
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await renderWithItsm(<ProblemView problemId="PRB-000001" />);
     await user.click(
       await screen.findByRole('button', { name: 'Publish as known error' }),
@@ -72,7 +72,7 @@ describe('ProblemView', () => {
         return HttpResponse.json(problem({ incidentCount: 0, version: 2 }));
       }),
     );
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await renderWithItsm(<ProblemView problemId="PRB-000001" />);
     await user.click(
       await screen.findByRole('button', { name: 'Unlink INC-000001' }),
@@ -108,7 +108,7 @@ describe('ProblemView of a detected proposal', () => {
         return HttpResponse.json(problem({ status: 'assess', version: 2 }));
       }),
     );
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await renderWithItsm(<ProblemView problemId="PRB-000001" />);
     expect(
       await screen.findByText(/3 availability incidents on checkout-api/),
