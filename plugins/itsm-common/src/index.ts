@@ -13,3 +13,4 @@ export * from './permissions';
 export * from './numbers';
 export * from './constants';
 export type { TransitionCheck } from './transitionCheck';
+export * from './alerts';
