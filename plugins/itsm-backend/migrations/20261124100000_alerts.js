@@ -14,7 +14,7 @@ const OPEN_STATUSES = ['new', 'in_progress', 'on_hold'];
  */
 exports.up = async function up(knex) {
   await knex.schema.alterTable('itsm_incidents', table => {
-    table.string('open_dedup_key').nullable();
+    table.string('open_dedup_key', 300).nullable();
     table.unique(['open_dedup_key'], {
       indexName: 'itsm_incidents_open_dedup_idx',
     });
@@ -37,7 +37,7 @@ exports.up = async function up(knex) {
     table.uuid('id').primary().notNullable();
     table.string('source').notNullable();
     table.string('dedup_key').notNullable();
-    table.string('open_dedup_key').nullable().unique({
+    table.string('open_dedup_key', 300).nullable().unique({
       indexName: 'itsm_unrouted_alerts_open_dedup_idx',
     });
     table.string('title', 200).notNullable();

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { scheduleDeliveryPruning } from './alerts/scheduleDeliveryPruning';
 import { applyDatabaseMigrations } from './database/migrations';
 import { seedDemoData } from './demo/seedDemoData';
 import {
@@ -17,6 +18,7 @@ export const itsmPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        auth: coreServices.auth,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
@@ -24,6 +26,7 @@ export const itsmPlugin = createBackendPlugin({
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -39,6 +42,11 @@ export const itsmPlugin = createBackendPlugin({
         registerPermissions({
           knex,
           permissionsRegistry: deps.permissionsRegistry,
+        });
+        await scheduleDeliveryPruning({
+          scheduler: deps.scheduler,
+          alerts: services.alerts,
+          logger: deps.logger,
         });
         httpRouter.use(await createRouter({ ...deps, knex, services }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -46,11 +46,13 @@ export interface AlertIngestResult {
   opened: number;
   /** Alerts that added an occurrence to an open incident. */
   repeated: number;
+  /** Acknowledgements recorded on an open incident. */
+  acknowledged: number;
   /** Alerts whose end was recorded (and incident resolved, when configured). */
   resolved: number;
   /** Alerts that went to, or stayed in, the unrouted inbox. */
   unrouted: number;
-  /** Resolved alerts with nothing open to record the end on. */
+  /** Resolves and acknowledgements with nothing open to record them on. */
   ignored: number;
 }
 

@@ -38,9 +38,11 @@ const TRANSIENT_NODE_CODES = new Set([
  * sender later, never a reason to drop its alert.
  */
 export function isTransientDatabaseError(error: unknown): boolean {
-  if (!(error instanceof Error)) {
-    return false;
-  }
+  // Duck-typed: driver errors may come from another realm than `Error`.
+  const { name, message } = (error ?? {}) as {
+    name?: unknown;
+    message?: unknown;
+  };
   const code = codeOf(error);
   if (TRANSIENT_NODE_CODES.has(code)) {
     return true;
@@ -54,9 +56,10 @@ export function isTransientDatabaseError(error: unknown): boolean {
     return true;
   }
   return (
-    error.name === 'KnexTimeoutError' ||
-    /Connection terminated|connect ECONNREFUSED|Client has encountered a connection error|database is locked/i.test(
-      error.message,
-    )
+    name === 'KnexTimeoutError' ||
+    (typeof message === 'string' &&
+      /Connection terminated|ECONNREFUSED|Unable to acquire a connection|Client has encountered a connection error|database is locked/i.test(
+        message,
+      ))
   );
 }

@@ -152,7 +152,7 @@ export interface AlertDeliveryRow {
   source: string;
   actor_ref: string;
   alert_count: number;
-  outcome: 'accepted' | 'rejected';
+  outcome: string;
   error: string | null;
   payload: string;
   received_at: DbTime;

@@ -7,12 +7,15 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { Knex } from 'knex';
+import { AlertIngestService } from '../alerts/AlertIngestService';
+import { UnroutedAlertService } from '../alerts/UnroutedAlertService';
 import { listMigrations } from '../database/migrations';
 import { ActionItemService } from './ActionItemService';
 import { IncidentService } from './IncidentService';
 import { PostmortemService } from './PostmortemService';
 import { ProblemService } from './ProblemService';
 import { actionItemRoutes } from './routes/actionItemRoutes';
+import { alertRoutes } from './routes/alertRoutes';
 import { incidentRoutes } from './routes/incidentRoutes';
 import { problemRoutes } from './routes/problemRoutes';
 
@@ -22,6 +25,8 @@ export interface ItsmServices {
   problems: ProblemService;
   postmortems: PostmortemService;
   actionItems: ActionItemService;
+  alerts: AlertIngestService;
+  unroutedAlerts: UnroutedAlertService;
 }
 
 /** Builds the `/api/itsm` router. */
@@ -34,6 +39,14 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const { httpAuth, knex, services } = options;
   const router = Router();
+  // Before the general body parser: alert payloads have their own limits.
+  router.use(
+    alertRoutes({
+      httpAuth,
+      alerts: services.alerts,
+      unroutedAlerts: services.unroutedAlerts,
+    }),
+  );
   router.use(express.json({ limit: '1mb' }));
 
   router.get('/health', async (_req, res) => {
