@@ -17,7 +17,10 @@ import { pageOptions } from './pageOptions';
  */
 const alertJson = express.json({ limit: '25mb', type: () => true });
 
-/** Routes under `/alerts`: ingestion endpoints and the unrouted inbox. */
+/**
+ * Routes under `/alerts`: ingestion endpoints and the unrouted inbox. Mounted
+ * before the router's body parser, so each route parses its own body.
+ */
 export function alertRoutes(options: {
   httpAuth: HttpAuthService;
   alerts: AlertIngestService;
@@ -52,13 +55,17 @@ export function alertRoutes(options: {
     );
   });
 
-  router.post('/alerts/unrouted/:id/assign', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseInput(assignUnroutedAlertBody, req.body, 'body');
-    res
-      .status(201)
-      .json(await unroutedAlerts.assign(req.params.id, body, caller));
-  });
+  router.post(
+    '/alerts/unrouted/:id/assign',
+    express.json(),
+    async (req, res) => {
+      const caller = await callerOf(httpAuth, req);
+      const body = parseInput(assignUnroutedAlertBody, req.body, 'body');
+      res
+        .status(201)
+        .json(await unroutedAlerts.assign(req.params.id, body, caller));
+    },
+  );
 
   return router;
 }
