@@ -58,10 +58,10 @@ function fail(key: string, reason: string): never {
   throw new Error(`Invalid configuration: itsm.alerts.${key} ${reason}`);
 }
 
-function level(config: Config, key: string): 1 | 2 | 3 {
+function level(config: Config, severity: string, key: string): 1 | 2 | 3 {
   const value = config.getOptional(key);
   if (value !== 1 && value !== 2 && value !== 3) {
-    return fail(`severities.${key}`, 'must be 1, 2 or 3');
+    return fail(`severities.${severity}.${key}`, 'must be 1, 2 or 3');
   }
   return value;
 }
@@ -73,8 +73,8 @@ function readSeverities(config: Config | undefined) {
     if (!entry) {
       return fail(`severities.${name}`, 'must be { impact, urgency }');
     }
-    const impact = level(entry, 'impact');
-    const urgency = level(entry, 'urgency');
+    const impact = level(entry, name, 'impact');
+    const urgency = level(entry, name, 'urgency');
     severities[name.toLocaleLowerCase('en-US')] = { impact, urgency };
   }
   return severities;

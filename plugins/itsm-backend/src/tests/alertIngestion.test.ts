@@ -488,9 +488,6 @@ describe('alert ingestion', () => {
         .where({ id: rows[0].id })
         .update({ received_at: Date.parse('2026-10-01T00:00:00Z') });
       expect(await services.alerts.pruneDeliveries()).toBe(1);
-      expect(await knex('itsm_alert_deliveries').count('* as n')).toEqual([
-        { n: expect.anything() },
-      ]);
       expect(
         Number((await knex('itsm_alert_deliveries').count('* as n'))[0].n),
       ).toBe(1);
