@@ -7,15 +7,22 @@ import {
   itsmAlertIngestPermission,
 } from '@internal/plugin-itsm-common';
 import { Knex } from 'knex';
+import { IncidentRow } from '../database/tables';
 import { z } from 'zod';
 import {
   pruneAlertDeliveries,
   recordAlertDelivery,
 } from '../database/alertDeliveries';
 import {
+  addAlertOccurrences,
+  lockOpenRecords,
+} from '../database/alertIncidents';
+import {
   isRetryableConflict,
   isTransientDatabaseError,
 } from '../database/databaseErrors';
+import { lockAlertKeys } from '../database/lockAlertKeys';
+import { openDedupKeyOf } from '../database/openDedupKey';
 import { Authorizer } from '../service/authorizer';
 import { Caller } from '../service/caller';
 import { ResolvedEntity } from '../service/catalogEntities';
@@ -26,7 +33,7 @@ import {
 import { parseInput } from '../service/validation/parseInput';
 import { AlertEntityResolver } from './AlertEntityResolver';
 import { AlertConfig } from './alertConfig';
-import { AlertOutcome, applyAlert } from './applyAlert';
+import { AlertOutcome, applyAlert, repeatBody } from './applyAlert';
 import { fromAlertmanager } from './fromAlertmanager';
 import { fromEventsV2 } from './fromEventsV2';
 import { IncomingAlert } from './incomingAlert';
@@ -159,14 +166,14 @@ export class AlertIngestService {
   ): Promise<AlertIngestResult> {
     // Catalog reads happen before the transaction, never while holding locks.
     const routes = await this.routesOf(alerts);
-    // Deliveries lock incidents in the same order, which keeps deadlocks rare.
     const order = alerts
-      .map((alert, index) => ({ alert, route: routes[index] }))
-      .sort((a, b) =>
-        a.alert.dedupKey < b.alert.dedupKey
-          ? -1
-          : Number(a.alert.dedupKey > b.alert.dedupKey),
-      );
+      .map((alert, index) => ({
+        alert,
+        route: routes[index],
+        key: openDedupKeyOf(alert.source, alert.dedupKey),
+      }))
+      .sort((a, b) => (a.key < b.key ? -1 : Number(a.key > b.key)));
+    const keys = [...new Set(order.map(item => item.key))];
     const payload = JSON.stringify(body);
     for (let attempt = 1; ; attempt++) {
       try {
@@ -188,7 +195,24 @@ export class AlertIngestService {
             actorRef: caller.actorRef,
             now,
           };
-          for (const { alert, route } of order) {
+          await lockAlertKeys(tx, keys);
+          const held = await lockOpenRecords(tx, keys);
+          const repeats = repeatsOf(order, held.incidents);
+          await addAlertOccurrences(tx, {
+            occurrences: repeats.occurrences,
+            actorRef: caller.actorRef,
+            now,
+          });
+          result.repeated += repeats.count;
+          // Then alerts with an open record, in key order; those that open
+          // one (and take the number counter) last.
+          const rest = order.filter(item => !repeats.keys.has(item.key));
+          const isHeld = (key: string) =>
+            held.incidents.has(key) || held.inbox.has(key);
+          for (const { alert, route } of [
+            ...rest.filter(item => isHeld(item.key)),
+            ...rest.filter(item => !isHeld(item.key)),
+          ]) {
             const outcome: AlertOutcome = await applyAlert(
               tx,
               alert,
@@ -230,4 +254,33 @@ export class AlertIngestService {
     }
     return routes;
   }
+}
+
+/**
+ * The common case of a storm, handled in bulk: keys whose alerts in this
+ * delivery only fire again while their incident is open.
+ */
+function repeatsOf(
+  order: { alert: IncomingAlert; key: string }[],
+  open: Map<string, IncidentRow>,
+) {
+  const bodies = new Map<string, string[]>();
+  const mixed = new Set<string>();
+  for (const { alert, key } of order) {
+    if (!open.has(key) || alert.action !== 'trigger') {
+      mixed.add(key);
+    } else {
+      bodies.set(key, [...(bodies.get(key) ?? []), repeatBody(alert)]);
+    }
+  }
+  const keys = new Set([...bodies.keys()].filter(key => !mixed.has(key)));
+  const occurrences = [...keys].map(key => ({
+    row: open.get(key)!,
+    bodies: bodies.get(key)!,
+  }));
+  return {
+    keys,
+    occurrences,
+    count: occurrences.reduce((sum, o) => sum + o.bodies.length, 0),
+  };
 }

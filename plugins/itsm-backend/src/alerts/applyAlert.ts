@@ -2,7 +2,7 @@ import { PriorityMatrix, derivePriority } from '@internal/plugin-itsm-common';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import {
-  addAlertOccurrence,
+  addAlertOccurrences,
   changeAlertIncident,
   findOpenIncidentForUpdate,
 } from '../database/alertIncidents';
@@ -85,6 +85,13 @@ function alertTime(alert: IncomingAlert, now: number) {
   return toIso(alert.at ?? now);
 }
 
+/** Timeline text of a repeated alert. */
+export function repeatBody(alert: IncomingAlert): string {
+  return alert.at
+    ? `Alert fired again (firing since ${toIso(alert.at)})`
+    : 'Alert fired again';
+}
+
 async function applyToIncident(
   tx: Knex.Transaction,
   alert: IncomingAlert,
@@ -93,10 +100,9 @@ async function applyToIncident(
 ): Promise<AlertOutcome> {
   const { actorRef, now, config } = context;
   if (alert.action === 'trigger') {
-    await addAlertOccurrence(tx, {
-      row,
+    await addAlertOccurrences(tx, {
+      occurrences: [{ row, bodies: [repeatBody(alert)] }],
       actorRef,
-      body: `Alert fired again at ${alertTime(alert, now)}`,
       now,
     });
     return 'repeated';
