@@ -192,3 +192,12 @@ test('the ITSM page lists my teams’ incidents, all problems and the known erro
   await page.getByText(`during sales (${RUN})`).waitFor();
   await shot('itsm-page-known-errors');
 });
+
+test('the Reliability tab and page chart trends, fix effects and problem aging', async () => {
+  await open('/catalog/default/component/payments-api/reliability');
+  await page.getByText('Incidents per week by priority').waitFor();
+  await shot('entity-reliability-tab');
+  await open('/itsm/reliability');
+  await page.getByText('Incidents per week by priority').waitFor();
+  await shot('itsm-page-reliability');
+});

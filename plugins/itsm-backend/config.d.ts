@@ -62,5 +62,66 @@ export interface Config {
       /** Propose a problem for every P1 or major incident. Defaults to false. */
       majorIncidents?: boolean;
     };
+    /**
+     * Alert ingestion: `POST /api/itsm/alerts/alertmanager` and
+     * `POST /api/itsm/alerts/pagerduty/v2/enqueue`. Senders authenticate
+     * with `backend.auth.externalAccess` tokens restricted to the plugin
+     * `itsm` and the permission `itsm.alert.ingest`.
+     */
+    alerts?: {
+      /**
+       * Resolve the incident when its alert resolves (Alertmanager `resolved`,
+       * PagerDuty `resolve`). Off by default: the end of the alert is only
+       * recorded on the timeline and people resolve the incident.
+       */
+      autoResolve?: boolean;
+      /**
+       * Resolution code of incidents resolved by their alert. Default
+       * `resolved_by_caller`; `known_error` is not allowed.
+       */
+      resolutionCode?: string;
+      /** Category of incidents opened by alerts. Default `availability`. */
+      category?: string;
+      /** Alertmanager label holding the severity. Default `severity`. */
+      severityLabel?: string;
+      /**
+       * Severity assumed when an alert has none, or one missing from
+       * `severities`. Default `warning`.
+       */
+      defaultSeverity?: string;
+      /**
+       * Impact and urgency (1 high, 2 medium, 3 low) per severity, matched
+       * case-insensitively. Entries add to or replace the defaults: critical
+       * 1/1, error 2/1, warning 2/2, info 3/3. Priority then follows
+       * `itsm.priorityMatrix`.
+       */
+      severities?: {
+        [severity: string]: { impact: number; urgency: number };
+      };
+      /** How an alert finds its catalog entity. */
+      routing?: {
+        /**
+         * Labels holding an entity ref (`component:default/checkout-api`) or
+         * a bare name of `defaultKind`, tried in order before the selector
+         * annotation. For PagerDuty events, `component`, `group`, `class`,
+         * `source` and flat `custom_details` act as labels. Default
+         * `[itsm_entity, component, service]`.
+         */
+        entityLabels?: string[];
+        /** Kind of a bare entity name in a label. Default `component`. */
+        defaultKind?: string;
+        /**
+         * Match alerts against the `itsm.backstage.io/alert-selector`
+         * annotation of catalog entities (`service=checkout-api, env=prod`:
+         * every pair must equal a label; the selector with most pairs wins).
+         * Default true.
+         */
+        selectorAnnotation?: boolean;
+        /** Seconds catalog answers are reused for routing. Default 60. */
+        cacheSeconds?: number;
+      };
+      /** Days the raw payload of each delivery is kept for audit. Default 30. */
+      deliveryRetentionDays?: number;
+    };
   };
 }

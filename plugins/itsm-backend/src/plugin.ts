@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { scheduleDeliveryPruning } from './alerts/scheduleDeliveryPruning';
 import { applyDatabaseMigrations } from './database/migrations';
 import { seedDemoData } from './demo/seedDemoData';
 import { prepareProblemDetection } from './detection/prepareProblemDetection';
@@ -18,6 +19,7 @@ export const itsmPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        auth: coreServices.auth,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
@@ -25,9 +27,8 @@ export const itsmPlugin = createBackendPlugin({
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
-        catalog: catalogServiceRef,
         scheduler: coreServices.scheduler,
-        auth: coreServices.auth,
+        catalog: catalogServiceRef,
       },
       async init(deps) {
         const { database, httpRouter } = deps;
@@ -44,6 +45,11 @@ export const itsmPlugin = createBackendPlugin({
         registerPermissions({
           knex,
           permissionsRegistry: deps.permissionsRegistry,
+        });
+        await scheduleDeliveryPruning({
+          scheduler: deps.scheduler,
+          alerts: services.alerts,
+          logger: deps.logger,
         });
         httpRouter.use(await createRouter({ ...deps, knex, services }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

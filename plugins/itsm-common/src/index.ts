@@ -15,3 +15,4 @@ export * from './constants';
 export * from './analysis';
 export type { TransitionCheck } from './transitionCheck';
 export * from './summary';
+export * from './alerts';

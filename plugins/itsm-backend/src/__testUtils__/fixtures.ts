@@ -1,3 +1,4 @@
+import { JsonObject } from '@backstage/types';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -9,11 +10,15 @@ import {
   registerPermissions,
 } from '../service/createItsmServices';
 
-function component(name: string, owner: string): Entity {
+function component(
+  name: string,
+  owner: string,
+  annotations?: Record<string, string>,
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name, namespace: 'default' },
+    metadata: { name, namespace: 'default', annotations },
     spec: { type: 'service', owner, lifecycle: 'production' },
     relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
   };
@@ -22,7 +27,9 @@ function component(name: string, owner: string): Entity {
 /** A small catalog: two services on a shared database, two teams, two users. */
 export const TEST_ENTITIES: Entity[] = [
   component('checkout-api', 'checkout-team'),
-  component('payments-api', 'payments-team'),
+  component('payments-api', 'payments-team', {
+    'itsm.backstage.io/alert-selector': 'team=payments, env=prod',
+  }),
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
@@ -62,7 +69,11 @@ export function userCaller(name: string): Caller {
 /** Services on a real database, with a fake catalog and a permission mock. */
 export function createTestServices(
   knex: Knex,
-  options: { now?: () => number; entities?: Entity[] } = {},
+  options: {
+    now?: () => number;
+    entities?: Entity[];
+    config?: JsonObject;
+  } = {},
 ) {
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockResolvedValue([{ result: AuthorizeResult.ALLOW }]);
@@ -83,12 +94,14 @@ export function createTestServices(
   registerPermissions({ knex, permissionsRegistry });
   const services = createItsmServices({
     knex,
-    config: mockServices.rootConfig({ data: {} }),
+    config: mockServices.rootConfig({ data: options.config ?? {} }),
     permissions,
     permissionsRegistry,
     catalog: catalogServiceMock({
       entities: options.entities ?? TEST_ENTITIES,
     }),
+    auth: mockServices.auth(),
+    logger: mockServices.logger.mock(),
     now: options.now,
   });
   return { services, permissions };
@@ -103,6 +116,67 @@ export function incidentInput(overrides: Record<string, unknown> = {}) {
     category: 'availability',
     impact: 2 as const,
     urgency: 1 as const,
+    ...overrides,
+  };
+}
+
+/** A service caller such as Alertmanager with an external access token. */
+export function serviceCaller(subject = 'external:alertmanager'): Caller {
+  return {
+    credentials: mockCredentials.service(subject),
+    actorRef: `service:${subject}`,
+  };
+}
+
+/** One alert of an Alertmanager webhook. */
+export function firingAlert(overrides: Record<string, unknown> = {}) {
+  return {
+    status: 'firing',
+    labels: {
+      alertname: 'HighErrorRate',
+      service: 'checkout-api',
+      severity: 'critical',
+    },
+    annotations: { summary: '5% of checkout requests fail' },
+    startsAt: '2026-11-01T09:58:00Z',
+    endsAt: '0001-01-01T00:00:00Z',
+    generatorURL: 'http://prometheus:9090/graph?g0.expr=errors',
+    fingerprint: 'a1b2c3d4e5f60718',
+    ...overrides,
+  };
+}
+
+/** An Alertmanager webhook (version 4) carrying the given alerts. */
+export function alertmanagerWebhook(alerts: object[]) {
+  return {
+    version: '4',
+    groupKey: '{}:{alertname="HighErrorRate"}',
+    truncatedAlerts: 0,
+    status: 'firing',
+    receiver: 'itsm',
+    groupLabels: { alertname: 'HighErrorRate' },
+    commonLabels: {},
+    commonAnnotations: {},
+    externalURL: 'http://alertmanager:9093',
+    alerts,
+  };
+}
+
+/** A PagerDuty Events API v2 event. */
+export function eventsV2(overrides: Record<string, unknown> = {}) {
+  return {
+    routing_key: 'R0UT1NGKEY0000000000000000000000',
+    event_action: 'trigger',
+    dedup_key: 'payments-latency',
+    payload: {
+      summary: 'p99 latency of payments-api above 2 s',
+      source: 'prometheus',
+      severity: 'warning',
+      component: 'payments-api',
+      group: 'payments',
+      class: 'latency',
+      custom_details: { p99: '2.4s' },
+    },
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import {
   Postmortem,
   Problem,
   TimelineEvent,
+  UnroutedAlert,
   formatIncidentNumber,
   formatProblemNumber,
 } from '@internal/plugin-itsm-common';
@@ -13,6 +14,7 @@ import {
   PostmortemRow,
   ProblemRow,
   TimelineRow,
+  UnroutedAlertRow,
 } from './tables';
 import { toIso, toIsoOrNull } from './time';
 
@@ -139,5 +141,29 @@ export function timelineEventFromRow(row: TimelineRow): TimelineEvent {
     body: row.body,
     actorRef: row.actor_ref,
     createdAt: toIso(row.created_at),
+  };
+}
+
+/** Maps an unrouted alert row to the API shape. */
+export function unroutedAlertFromRow(row: UnroutedAlertRow): UnroutedAlert {
+  return {
+    id: row.id,
+    source: row.source as UnroutedAlert['source'],
+    dedupKey: row.dedup_key,
+    title: row.title,
+    description: row.description,
+    severity: row.severity,
+    impact: Number(row.impact) as UnroutedAlert['impact'],
+    urgency: Number(row.urgency) as UnroutedAlert['urgency'],
+    labels: JSON.parse(row.labels),
+    status: row.status as UnroutedAlert['status'],
+    occurrenceCount: Number(row.occurrence_count),
+    firstSeenAt: toIso(row.first_seen_at),
+    lastSeenAt: toIso(row.last_seen_at),
+    endedAt: toIsoOrNull(row.ended_at),
+    incidentId: row.incident_id,
+    assignedBy: row.assigned_by,
+    assignedAt: toIsoOrNull(row.assigned_at),
+    reporterRef: row.reporter_ref,
   };
 }

@@ -20,6 +20,8 @@ export interface IncidentRow {
   reporter_ref: string;
   source: string;
   dedup_key: string | null;
+  /** `<source>:<dedup_key>` while open, so the database allows one open incident per alert. */
+  open_dedup_key?: string | null;
   occurrence_count: number;
   workaround: string | null;
   resolution_code: string | null;
@@ -118,4 +120,40 @@ export interface TimelineRow {
   body: string | null;
   actor_ref: string;
   created_at: DbTime;
+}
+
+/** A row of `itsm_unrouted_alerts`. */
+export interface UnroutedAlertRow {
+  id: string;
+  source: string;
+  dedup_key: string;
+  open_dedup_key: string | null;
+  title: string;
+  description: string;
+  severity: string;
+  impact: number;
+  urgency: number;
+  /** JSON object of label name to value. */
+  labels: string;
+  status: string;
+  occurrence_count: number;
+  first_seen_at: DbTime;
+  last_seen_at: DbTime;
+  ended_at: DbTime | null;
+  incident_id: string | null;
+  assigned_by: string | null;
+  assigned_at: DbTime | null;
+  reporter_ref: string;
+}
+
+/** A row of `itsm_alert_deliveries`. */
+export interface AlertDeliveryRow {
+  id?: number | string;
+  source: string;
+  actor_ref: string;
+  alert_count: number;
+  outcome: string;
+  error: string | null;
+  payload: string;
+  received_at: DbTime;
 }

@@ -28,6 +28,9 @@ function asText(value: unknown): string | null {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+// Nine columns a row: SQLite before 3.32 allows 999 bound variables a statement.
+const ROWS_PER_INSERT = 90;
+
 /** Appends events to the timeline within the caller's transaction. */
 export async function appendTimeline(
   tx: Knex.Transaction,
@@ -37,19 +40,22 @@ export async function appendTimeline(
   if (events.length === 0) {
     return;
   }
-  await tx<TimelineRow>('itsm_timeline').insert(
-    events.map(event => ({
-      record_type: event.recordType,
-      record_id: event.recordId,
-      kind: event.kind,
-      field: event.field ?? null,
-      old_value: asText(event.oldValue),
-      new_value: asText(event.newValue),
-      body: event.body ?? null,
-      actor_ref: event.actorRef,
-      created_at: now,
-    })),
-  );
+  const rows = events.map(event => ({
+    record_type: event.recordType,
+    record_id: event.recordId,
+    kind: event.kind,
+    field: event.field ?? null,
+    old_value: asText(event.oldValue),
+    new_value: asText(event.newValue),
+    body: event.body ?? null,
+    actor_ref: event.actorRef,
+    created_at: now,
+  }));
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    await tx<TimelineRow>('itsm_timeline').insert(
+      rows.slice(start, start + ROWS_PER_INSERT),
+    );
+  }
 }
 
 /**

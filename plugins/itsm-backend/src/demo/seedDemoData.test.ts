@@ -188,4 +188,25 @@ describe('seedDemoData', () => {
       await knex.destroy();
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'lets open alert incidents of the demo keep deduplicating on %p',
+    async databaseId => {
+      const { knex } = await seededDatabase(databaseId);
+      const alertIncidents = await knex('itsm_incidents')
+        .whereNotNull('dedup_key')
+        .whereIn('status', ['new', 'in_progress', 'on_hold'])
+        .select('source', 'dedup_key', 'open_dedup_key');
+      expect(alertIncidents.length).toBeGreaterThan(0);
+      for (const row of alertIncidents) {
+        expect(row.open_dedup_key).toBe(`${row.source}:${row.dedup_key}`);
+      }
+      expect(
+        await knex('itsm_incidents')
+          .whereNotNull('open_dedup_key')
+          .whereNotIn('status', ['new', 'in_progress', 'on_hold'])
+          .select('id'),
+      ).toEqual([]);
+    },
+  );
 });

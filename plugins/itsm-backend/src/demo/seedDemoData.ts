@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { claimOpenDedupKeys } from '../database/openDedupKey';
 import { buildDemoData } from './buildDemoData';
 
 // SQLite before 3.32 allows at most 999 bound variables in one statement, so
@@ -40,6 +41,7 @@ export async function seedDemoData(options: {
     const rows = buildDemoData({ now: options.now ?? Date.now() });
     await insertInChunks(tx, 'itsm_problems', rows.problems);
     await insertInChunks(tx, 'itsm_incidents', rows.incidents);
+    await claimOpenDedupKeys(tx);
     await insertInChunks(tx, 'itsm_problem_entities', rows.problemEntities);
     await insertInChunks(tx, 'itsm_postmortems', rows.postmortems);
     await insertInChunks(tx, 'itsm_action_items', rows.actionItems);

@@ -1,5 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import {
+  ALERT_SOURCES,
   ACTION_ITEM_KINDS,
   ACTION_ITEM_STATUSES,
   ActionItem,
@@ -23,6 +24,7 @@ import {
   RCA_METHODS,
   TIMELINE_EVENT_KINDS,
   TimelineEvent,
+  UNROUTED_ALERT_STATUSES,
   URGENCIES,
 } from '@internal/plugin-itsm-common';
 import { z } from 'zod';
@@ -32,6 +34,10 @@ import {
   listActionItemsQuery,
   updateActionItemBody,
 } from '../service/validation/actionItemSchemas';
+import {
+  assignUnroutedAlertBody,
+  listUnroutedAlertsQuery,
+} from '../service/validation/alertSchemas';
 import {
   createIncidentBody,
   incidentTransitionBody,
@@ -302,6 +308,10 @@ describe('openapi.yaml', () => {
         'PATCH /action-items/{id}',
         'GET /entity-summary',
         'GET /analysis',
+        'POST /alerts/alertmanager',
+        'POST /alerts/pagerduty/v2/enqueue',
+        'GET /alerts/unrouted',
+        'POST /alerts/unrouted/{id}/assign',
       ].sort(),
     );
   });
@@ -356,7 +366,12 @@ describe('openapi.yaml', () => {
   it('documents 409 and says so wherever a body carries a version', () => {
     const carriesVersion = (o: ReturnType<typeof operations>[number]) => {
       const name = bodySchemaName(o.method, o.path);
-      return name !== undefined && 'version' in schemas[name].properties;
+      // The record's optimistic-locking version, not a payload format version.
+      return (
+        name !== undefined &&
+        schemas[name].properties.version?.$ref ===
+          '#/components/schemas/Version'
+      );
     };
     expect(namesWhere(carriesVersion)).toEqual([
       'PATCH /incidents/{id}',
@@ -414,6 +429,10 @@ describe('openapi.yaml', () => {
     expect(schemas.ActionItemStatus.enum).toEqual([...ACTION_ITEM_STATUSES]);
     expect(schemas.ActionItemKind.enum).toEqual([...ACTION_ITEM_KINDS]);
     expect(schemas.TimelineEventKind.enum).toEqual([...TIMELINE_EVENT_KINDS]);
+    expect(schemas.AlertSource.enum).toEqual([...ALERT_SOURCES]);
+    expect(schemas.UnroutedAlertStatus.enum).toEqual([
+      ...UNROUTED_ALERT_STATUSES,
+    ]);
     expect(schemas.Incident.properties.holdReason.enum).toEqual(
       nullableEnum(HOLD_REASONS),
     );
@@ -472,6 +491,7 @@ describe('openapi.yaml', () => {
       ['post', '/problems/{id}/incidents/{incidentId}', linkIncidentBody],
       ['post', '/action-items', createActionItemBody],
       ['patch', '/action-items/{id}', updateActionItemBody],
+      ['post', '/alerts/unrouted/{id}/assign', assignUnroutedAlertBody],
     ];
 
     it.each(bodies)('%s %s body', (method, path, zodSchema) => {
@@ -514,6 +534,7 @@ describe('openapi.yaml', () => {
       ['/action-items', listActionItemsQuery],
       ['/entity-summary', entitySummaryQuery],
       ['/analysis', analysisQuery],
+      ['/alerts/unrouted', listUnroutedAlertsQuery],
     ];
 
     it.each(queries)('GET %s query', (path, zodSchema) => {

@@ -12,7 +12,6 @@ import {
   itsmIncidentReadPermission,
   itsmIncidentUpdatePermission,
 } from '@internal/plugin-itsm-common';
-import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { z } from 'zod';
 import { Cursor } from '../database/cursor';
@@ -23,7 +22,7 @@ import {
   updateIncidentRow,
 } from '../database/incidents';
 import { incidentFromRow } from '../database/mappers';
-import { takeNextNumber } from '../database/sequences';
+import { insertIncident } from '../database/insertIncident';
 import { IncidentRow, ProblemRow } from '../database/tables';
 import { fromIso } from '../database/time';
 import {
@@ -36,6 +35,7 @@ import { Authorizer } from './authorizer';
 import { Caller } from './caller';
 import { CatalogEntities } from './catalogEntities';
 import { diffFields } from './diffFields';
+import { incidentTransitionChanges } from './incidentTransitionChanges';
 import { priorityAfterEdit } from './priorityAfterEdit';
 import { assertCurrentVersion } from './staleVersion';
 import {
@@ -126,7 +126,6 @@ export class IncidentService {
   async create(
     input: z.infer<typeof createIncidentBody>,
     caller: Caller,
-    options: { source?: Incident['source']; dedupKey?: string } = {},
   ): Promise<Incident> {
     await this.deps.authorizer.require(
       itsmIncidentCreatePermission,
@@ -149,50 +148,27 @@ export class IncidentService {
       matrix: this.deps.priorityMatrix,
     });
     return this.deps.db.transaction(async tx => {
-      const row: IncidentRow = {
-        id: randomUUID(),
-        number: await takeNextNumber(tx, 'incident'),
-        title: input.title,
-        description: input.description,
-        entity_ref: entityRef,
-        owner_ref: ownerRef,
-        category: input.category,
-        impact: input.impact,
-        urgency: input.urgency,
-        priority,
-        major: input.major ?? priority === 1,
-        status: 'new',
-        hold_reason: null,
-        assignee_ref: assigneeRef ?? null,
-        reporter_ref: caller.actorRef,
-        source: options.source ?? 'manual',
-        dedup_key: options.dedupKey ?? null,
-        occurrence_count: 1,
-        workaround: input.workaround ?? null,
-        resolution_code: null,
-        resolution_notes: null,
-        problem_id: null,
-        detected_at: input.detectedAt ? fromIso(input.detectedAt) : now,
-        acknowledged_at: null,
-        mitigated_at: input.workaround ? now : null,
-        resolved_at: null,
-        closed_at: null,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      };
-      await tx('itsm_incidents').insert(row);
-      await appendTimeline(
+      const row = await insertIncident(
         tx,
-        [
-          {
-            recordType: 'incident',
-            recordId: row.id,
-            kind: 'created',
-            actorRef: caller.actorRef,
-            body: row.title,
-          },
-        ],
+        {
+          title: input.title,
+          description: input.description,
+          entityRef,
+          ownerRef,
+          category: input.category,
+          impact: input.impact,
+          urgency: input.urgency,
+          priority,
+          major: input.major ?? priority === 1,
+          assigneeRef: assigneeRef ?? null,
+          reporterRef: caller.actorRef,
+          source: 'manual',
+          dedupKey: null,
+          openDedupKey: null,
+          occurrenceCount: 1,
+          workaround: input.workaround ?? null,
+          detectedAt: input.detectedAt ? fromIso(input.detectedAt) : now,
+        },
         now,
       );
       return incidentFromRow(row);
@@ -280,27 +256,14 @@ export class IncidentService {
       throw new InputError(check.reason);
     }
     const now = this.now();
-    const changes: Partial<IncidentRow> = {
-      status: input.to,
-      hold_reason: input.to === 'on_hold' ? input.holdReason ?? null : null,
-      updated_at: now,
-    };
-    if (from === 'new' && row.acknowledged_at === null) {
-      changes.acknowledged_at = now;
-    }
-    if (input.to === 'resolved') {
-      changes.resolved_at = now;
-      changes.resolution_code = input.resolutionCode ?? null;
-      changes.resolution_notes = input.resolutionNotes ?? null;
-    }
-    if (from === 'resolved' && input.to === 'in_progress') {
-      changes.resolved_at = null;
-      changes.resolution_code = null;
-      changes.resolution_notes = null;
-    }
-    if (input.to === 'closed' || input.to === 'cancelled') {
-      changes.closed_at = now;
-    }
+    const changes = incidentTransitionChanges({
+      row,
+      to: input.to,
+      holdReason: input.holdReason,
+      resolutionCode: input.resolutionCode,
+      resolutionNotes: input.resolutionNotes,
+      now,
+    });
     const event: NewTimelineEvent = {
       recordType: 'incident',
       recordId: row.id,

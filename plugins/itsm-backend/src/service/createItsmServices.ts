@@ -1,4 +1,6 @@
 import {
+  AuthService,
+  LoggerService,
   PermissionsRegistryService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -11,6 +13,10 @@ import {
   parsePriorityMatrix,
 } from '@internal/plugin-itsm-common';
 import { Knex } from 'knex';
+import { AlertEntityResolver } from '../alerts/AlertEntityResolver';
+import { AlertIngestService } from '../alerts/AlertIngestService';
+import { readAlertConfig } from '../alerts/alertConfig';
+import { UnroutedAlertService } from '../alerts/UnroutedAlertService';
 import { getIncidentsByIds } from '../database/incidents';
 import { getProblemsByIds } from '../database/problems';
 import { incidentRules, problemRules } from '../permissions/rules';
@@ -47,13 +53,15 @@ export function registerPermissions(options: {
   });
 }
 
-/** Builds the services from config; a bad priority matrix fails start-up. */
+/** Builds the services from config; a bad priority matrix or alert setting fails start-up. */
 export function createItsmServices(options: {
   knex: Knex;
   config: Config;
   permissions: PermissionsService;
   permissionsRegistry: PermissionsRegistryService;
   catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
   now?: () => number;
 }): ItsmServices {
   const { knex: db, config, now } = options;
@@ -67,6 +75,7 @@ export function createItsmServices(options: {
     options.permissionsRegistry,
   );
   const entities = new CatalogEntities(options.catalog);
+  const alertConfig = readAlertConfig(config);
   const shared = { db, authorizer, entities, priorityMatrix, now };
   const incidents = new IncidentService(shared);
   const problems = new ProblemService(shared);
@@ -87,6 +96,21 @@ export function createItsmServices(options: {
       authorizer,
       catalog: options.catalog,
       now,
+    }),
+    alerts: new AlertIngestService({
+      ...shared,
+      config: alertConfig,
+      logger: options.logger,
+      resolver: new AlertEntityResolver({
+        catalog: options.catalog,
+        auth: options.auth,
+        config: alertConfig,
+        now,
+      }),
+    }),
+    unroutedAlerts: new UnroutedAlertService({
+      ...shared,
+      config: alertConfig,
     }),
   };
 }

@@ -7,6 +7,8 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { Knex } from 'knex';
+import { AlertIngestService } from '../alerts/AlertIngestService';
+import { UnroutedAlertService } from '../alerts/UnroutedAlertService';
 import { listMigrations } from '../database/migrations';
 import { ActionItemService } from './ActionItemService';
 import { AnalysisService } from './AnalysisService';
@@ -16,6 +18,7 @@ import { EntitySummaryService } from './EntitySummaryService';
 import { ProblemService } from './ProblemService';
 import { actionItemRoutes } from './routes/actionItemRoutes';
 import { analysisRoutes } from './routes/analysisRoutes';
+import { alertRoutes } from './routes/alertRoutes';
 import { incidentRoutes } from './routes/incidentRoutes';
 import { problemRoutes } from './routes/problemRoutes';
 import { summaryRoutes } from './routes/summaryRoutes';
@@ -28,6 +31,8 @@ export interface ItsmServices {
   actionItems: ActionItemService;
   summaries: EntitySummaryService;
   analysis: AnalysisService;
+  alerts: AlertIngestService;
+  unroutedAlerts: UnroutedAlertService;
 }
 
 /** Builds the `/api/itsm` router. */
@@ -40,6 +45,14 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const { httpAuth, knex, services } = options;
   const router = Router();
+  // Before the general body parser: alert payloads have their own limits.
+  router.use(
+    alertRoutes({
+      httpAuth,
+      alerts: services.alerts,
+      unroutedAlerts: services.unroutedAlerts,
+    }),
+  );
   router.use(express.json({ limit: '1mb' }));
 
   router.get('/health', async (_req, res) => {

@@ -1,0 +1,132 @@
+import { UNROUTED_ALERT_STATUSES } from '@internal/plugin-itsm-common';
+import { z } from 'zod';
+import {
+  entityRefText,
+  oneOf,
+  pageQuery,
+  queryValue,
+  requiredAs,
+} from './fields';
+
+/*
+ * Alert payloads are loose objects: senders add fields over time (Grafana adds
+ * dashboard and panel links), and a 4xx makes Alertmanager drop the alert, so
+ * only what ingestion cannot do without is checked.
+ */
+
+/** Label and annotation values; numbers and booleans are kept as text. */
+const labelMap = z.record(
+  z.string(),
+  z
+    .union([z.string(), z.number(), z.boolean()], {
+      error: 'must be a string',
+    })
+    .transform(String),
+  { error: requiredAs('an object of strings') },
+);
+
+const optionalText = z.string({ error: 'must be a string' }).optional();
+
+/** Alertmanager's maximum dedup key is a 16-hex fingerprint; PagerDuty's is 255 characters. */
+const dedupKey = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(255, 'must be at most 255 characters');
+
+/** One alert of an Alertmanager (version 4) or Grafana webhook. */
+export const alertmanagerAlert = z
+  .object({
+    status: oneOf(['firing', 'resolved'] as const),
+    labels: labelMap,
+    annotations: labelMap.optional(),
+    startsAt: optionalText,
+    endsAt: optionalText,
+    generatorURL: optionalText,
+    fingerprint: dedupKey.optional(),
+    silenceURL: optionalText,
+    dashboardURL: optionalText,
+    panelURL: optionalText,
+    imageURL: optionalText,
+    valueString: optionalText,
+  })
+  .loose();
+
+/** Body of `POST /alerts/alertmanager`. */
+export const alertmanagerWebhookBody = z
+  .object({
+    version: optionalText,
+    status: optionalText,
+    receiver: optionalText,
+    externalURL: optionalText,
+    alerts: z
+      .array(alertmanagerAlert, { error: requiredAs('an array of alerts') })
+      .max(10000, 'must have at most 10000 alerts'),
+  })
+  .loose();
+
+/** Body of `POST /alerts/pagerduty/v2/enqueue`, as the PagerDuty Events API v2 takes it. */
+export const eventsV2Body = z
+  .object({
+    routing_key: optionalText,
+    event_action: oneOf(['trigger', 'acknowledge', 'resolve'] as const),
+    dedup_key: dedupKey.optional(),
+    payload: z
+      .object({
+        summary: z
+          .string({ error: requiredAs('a string') })
+          .trim()
+          .min(1, 'must not be empty')
+          .max(1024, 'must be at most 1024 characters'),
+        source: z
+          .string({ error: requiredAs('a string') })
+          .trim()
+          .min(1, 'must not be empty'),
+        severity: z
+          .string({ error: requiredAs('a string') })
+          .trim()
+          .min(1, 'must not be empty'),
+        timestamp: optionalText,
+        component: optionalText,
+        group: optionalText,
+        class: optionalText,
+        custom_details: z.unknown().optional(),
+      })
+      .loose()
+      .optional(),
+    client: optionalText,
+    client_url: optionalText,
+    links: z.array(z.unknown()).optional(),
+    images: z.array(z.unknown()).optional(),
+  })
+  .loose()
+  .superRefine((event, ctx) => {
+    if (event.event_action === 'trigger' && !event.payload) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['payload'],
+        message: 'is required to trigger',
+      });
+    }
+    if (event.event_action !== 'trigger' && !event.dedup_key) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dedup_key'],
+        message: `is required to ${event.event_action}`,
+      });
+    }
+  });
+
+/** Query of `GET /alerts/unrouted`. */
+export const listUnroutedAlertsQuery = z
+  .object({
+    status: queryValue(oneOf(UNROUTED_ALERT_STATUSES)),
+    limit: pageQuery.limit,
+    cursor: pageQuery.cursor,
+  })
+  .strict();
+
+/** Body of `POST /alerts/unrouted/:id/assign`. */
+export const assignUnroutedAlertBody = z
+  .object({ entityRef: entityRefText })
+  .strict();

@@ -1,0 +1,574 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { JsonObject } from '@backstage/types';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import knexFactory from 'knex';
+import { applyDatabaseMigrations } from '../database/migrations';
+import {
+  alertmanagerWebhook,
+  createTestServices,
+  eventsV2,
+  firingAlert,
+  serviceCaller,
+  userCaller,
+} from '../__testUtils__/fixtures';
+
+jest.setTimeout(120_000);
+
+const alertmanager = serviceCaller();
+const ben = userCaller('ben');
+
+describe('alert ingestion', () => {
+  const databases = TestDatabases.create();
+
+  async function setup(
+    databaseId: Parameters<typeof databases.init>[0],
+    config: JsonObject = {},
+  ) {
+    const knex = await databases.init(databaseId);
+    await applyDatabaseMigrations(knex);
+    let clock = Date.parse('2026-11-01T10:00:00Z');
+    const { services, permissions } = createTestServices(knex, {
+      now: () => (clock += 60_000),
+      config: { itsm: { alerts: config } },
+    });
+    const incidentsOf = async (dedupKey: string) =>
+      (
+        await services.incidents.list({
+          filter: {},
+          limit: 100,
+          caller: ben,
+        })
+      ).items.filter(i => i.dedupKey === dedupKey);
+    const timelineOf = async (number: string) =>
+      (await services.incidents.timeline(number, { limit: 100 }, ben)).items;
+    return { knex, services, permissions, incidentsOf, timelineOf };
+  }
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('opens one incident per fingerprint, routed by label, with mapped severity', async () => {
+      const { services, incidentsOf, timelineOf } = await setup(databaseId);
+      const result = await services.alerts.ingestAlertmanager(
+        alertmanagerWebhook([firingAlert()]),
+        alertmanager,
+      );
+      expect(result).toEqual({
+        opened: 1,
+        repeated: 0,
+        acknowledged: 0,
+        resolved: 0,
+        unrouted: 0,
+        ignored: 0,
+      });
+      const [incident] = await incidentsOf('a1b2c3d4e5f60718');
+      expect(incident).toMatchObject({
+        number: 'INC-000001',
+        title: 'HighErrorRate: 5% of checkout requests fail',
+        entityRef: 'component:default/checkout-api',
+        ownerRef: 'group:default/checkout-team',
+        category: 'availability',
+        impact: 1,
+        urgency: 1,
+        priority: 1,
+        major: true,
+        status: 'new',
+        source: 'alertmanager',
+        reporterRef: 'service:external:alertmanager',
+        occurrenceCount: 1,
+        detectedAt: '2026-11-01T09:58:00.000Z',
+      });
+      expect(incident.description).toContain(
+        'Labels: alertname=HighErrorRate, service=checkout-api, severity=critical',
+      );
+      expect((await timelineOf(incident.number)).map(e => e.kind)).toEqual([
+        'created',
+      ]);
+    });
+
+    it('counts repeats as occurrences with a timeline event, not a new version', async () => {
+      const { services, incidentsOf, timelineOf } = await setup(databaseId);
+      const webhook = alertmanagerWebhook([firingAlert()]);
+      await services.alerts.ingestAlertmanager(webhook, alertmanager);
+      const second = await services.alerts.ingestAlertmanager(
+        webhook,
+        alertmanager,
+      );
+      await services.alerts.ingestAlertmanager(webhook, alertmanager);
+      expect(second.repeated).toBe(1);
+      const incidents = await incidentsOf('a1b2c3d4e5f60718');
+      expect(incidents).toHaveLength(1);
+      expect(incidents[0]).toMatchObject({ occurrenceCount: 3, version: 1 });
+      const timeline = await timelineOf(incidents[0].number);
+      expect(timeline.map(e => [e.kind, e.oldValue, e.newValue])).toEqual([
+        ['created', null, null],
+        ['alert_occurrence', '1', '2'],
+        ['alert_occurrence', '2', '3'],
+      ]);
+    });
+
+    it('records the end of the alert and keeps the incident open by default', async () => {
+      const { services, incidentsOf, timelineOf } = await setup(databaseId);
+      await services.alerts.ingestAlertmanager(
+        alertmanagerWebhook([firingAlert()]),
+        alertmanager,
+      );
+      const result = await services.alerts.ingestAlertmanager(
+        alertmanagerWebhook([
+          firingAlert({ status: 'resolved', endsAt: '2026-11-01T10:30:00Z' }),
+        ]),
+        alertmanager,
+      );
+      expect(result.resolved).toBe(1);
+      const [incident] = await incidentsOf('a1b2c3d4e5f60718');
+      expect(incident.status).toBe('new');
+      expect((await timelineOf(incident.number)).pop()).toMatchObject({
+        kind: 'alert_occurrence',
+        field: 'alert',
+        newValue: 'resolved',
+        body: 'Alert resolved at 2026-11-01T10:30:00.000Z',
+      });
+      // Firing again while the incident is open: the same incident.
+      await services.alerts.ingestAlertmanager(
+        alertmanagerWebhook([firingAlert()]),
+        alertmanager,
+      );
+      expect(await incidentsOf('a1b2c3d4e5f60718')).toMatchObject([
+        { number: incident.number, occurrenceCount: 2 },
+      ]);
+    });
+
+    it('resolves the incident when configured, and opens a new one when the alert fires again', async () => {
+      const { services, incidentsOf, timelineOf } = await setup(databaseId, {
+        autoResolve: true,
+      });
+      await services.alerts.ingestAlertmanager(
+        alertmanagerWebhook([firingAlert()]),
+        alertmanager,
+      );
+      await services.alerts.ingestAlertmanager(
+        alertmanagerWebhook([firingAlert({ status: 'resolved' })]),
+        alertmanager,
+      );
+      const [resolved] = await incidentsOf('a1b2c3d4e5f60718');
+      expect(resolved).toMatchObject({
+        status: 'resolved',
+        resolutionCode: 'resolved_by_caller',
+        version: 2,
+      });
+      expect(resolved.resolvedAt).not.toBeNull();
+      expect(
+        (await timelineOf(resolved.number)).map(e => [e.kind, e.newValue]),
+      ).toEqual([
+        ['created', null],
+        ['alert_occurrence', 'resolved'],
+        ['transition', 'resolved'],
+      ]);
+      // A second resolve has nothing open to act on.
+      const again = await services.alerts.ingestAlertmanager(
+        alertmanagerWebhook([firingAlert({ status: 'resolved' })]),
+        alertmanager,
+      );
+      expect(again.ignored).toBe(1);
+
+      await services.alerts.ingestAlertmanager(
+        alertmanagerWebhook([firingAlert()]),
+        alertmanager,
+      );
+      const incidents = await incidentsOf('a1b2c3d4e5f60718');
+      expect(incidents.map(i => [i.number, i.status])).toEqual([
+        ['INC-000002', 'new'],
+        ['INC-000001', 'resolved'],
+      ]);
+    });
+
+    it('opens a new incident after someone resolves or closes the old one', async () => {
+      const { services, incidentsOf } = await setup(databaseId);
+      await services.alerts.ingestAlertmanager(
+        alertmanagerWebhook([firingAlert()]),
+        alertmanager,
+      );
+      await services.incidents.transition(
+        'INC-000001',
+        {
+          version: 1,
+          to: 'resolved',
+          resolutionCode: 'workaround',
+          resolutionNotes: 'Restarted the pods',
+        },
+        ben,
+      );
+      await services.alerts.ingestAlertmanager(
+        alertmanagerWebhook([firingAlert()]),
+        alertmanager,
+      );
+      await services.incidents.transition(
+        'INC-000002',
+        { version: 1, to: 'cancelled' },
+        ben,
+      );
+      await services.alerts.ingestAlertmanager(
+        alertmanagerWebhook([firingAlert()]),
+        alertmanager,
+      );
+      expect(
+        (await incidentsOf('a1b2c3d4e5f60718')).map(i => [
+          i.number,
+          i.status,
+          i.occurrenceCount,
+        ]),
+      ).toEqual([
+        ['INC-000003', 'new', 1],
+        ['INC-000002', 'cancelled', 1],
+        ['INC-000001', 'resolved', 1],
+      ]);
+    });
+
+    it('routes by the alert-selector annotation and by a full entity ref', async () => {
+      const { services, incidentsOf } = await setup(databaseId);
+      await services.alerts.ingestAlertmanager(
+        alertmanagerWebhook([
+          firingAlert({
+            fingerprint: 'selector',
+            labels: { alertname: 'Slow', team: 'payments', env: 'prod' },
+          }),
+          firingAlert({
+            fingerprint: 'byref',
+            labels: { alertname: 'Disk', itsm_entity: 'resource:orders-db' },
+          }),
+        ]),
+        alertmanager,
+      );
+      expect(await incidentsOf('selector')).toMatchObject([
+        {
+          entityRef: 'component:default/payments-api',
+          impact: 2,
+          urgency: 2,
+        },
+      ]);
+      expect(await incidentsOf('byref')).toMatchObject([
+        {
+          entityRef: 'resource:default/orders-db',
+          ownerRef: 'group:default/platform-team',
+        },
+      ]);
+    });
+
+    it('keeps alerts that match no entity in the inbox until someone assigns them', async () => {
+      const { services, incidentsOf, timelineOf } = await setup(databaseId);
+      const stray = firingAlert({
+        fingerprint: 'stray',
+        labels: { alertname: 'NodeDown', instance: 'node-7', severity: 'info' },
+      });
+      const first = await services.alerts.ingestAlertmanager(
+        alertmanagerWebhook([stray]),
+        alertmanager,
+      );
+      await services.alerts.ingestAlertmanager(
+        alertmanagerWebhook([stray]),
+        alertmanager,
+      );
+      expect(first.unrouted).toBe(1);
+      expect(await incidentsOf('stray')).toEqual([]);
+      const inbox = await services.unroutedAlerts.list(
+        { status: 'pending', limit: 10 },
+        ben,
+      );
+      expect(inbox.items).toMatchObject([
+        {
+          source: 'alertmanager',
+          dedupKey: 'stray',
+          title: 'NodeDown: 5% of checkout requests fail',
+          severity: 'info',
+          impact: 3,
+          urgency: 3,
+          labels: { alertname: 'NodeDown', instance: 'node-7' },
+          status: 'pending',
+          occurrenceCount: 2,
+          endedAt: null,
+          incidentId: null,
+          reporterRef: 'service:external:alertmanager',
+        },
+      ]);
+
+      const { alert, incident } = await services.unroutedAlerts.assign(
+        inbox.items[0].id,
+        { entityRef: 'component:default/payments-api' },
+        ben,
+      );
+      expect(alert).toMatchObject({
+        status: 'assigned',
+        incidentId: incident.id,
+        assignedBy: 'user:default/ben',
+      });
+      expect(incident).toMatchObject({
+        entityRef: 'component:default/payments-api',
+        source: 'alertmanager',
+        dedupKey: 'stray',
+        occurrenceCount: 2,
+        priority: 5,
+        reporterRef: 'service:external:alertmanager',
+      });
+      expect(
+        (await timelineOf(incident.number)).map(e => [e.kind, e.actorRef]),
+      ).toEqual([
+        ['created', 'service:external:alertmanager'],
+        ['alert_occurrence', 'user:default/ben'],
+      ]);
+      await expect(
+        services.unroutedAlerts.assign(
+          inbox.items[0].id,
+          { entityRef: 'component:default/payments-api' },
+          ben,
+        ),
+      ).rejects.toThrow('The alert was assigned already');
+
+      // The incident now deduplicates the alert.
+      await services.alerts.ingestAlertmanager(
+        alertmanagerWebhook([stray]),
+        alertmanager,
+      );
+      expect(await incidentsOf('stray')).toMatchObject([
+        { occurrenceCount: 3 },
+      ]);
+      expect(
+        (
+          await services.unroutedAlerts.list(
+            { status: 'pending', limit: 10 },
+            ben,
+          )
+        ).items,
+      ).toEqual([]);
+    });
+
+    it('records the end of an unrouted alert and answers 404 for unknown ids', async () => {
+      const { services } = await setup(databaseId);
+      const stray = firingAlert({ fingerprint: 'stray', labels: { a: 'b' } });
+      await services.alerts.ingestAlertmanager(
+        alertmanagerWebhook([stray, { ...stray, fingerprint: 'other' }]),
+        alertmanager,
+      );
+      await services.alerts.ingestAlertmanager(
+        alertmanagerWebhook([
+          { ...stray, status: 'resolved', endsAt: '2026-11-01T11:00:00Z' },
+        ]),
+        alertmanager,
+      );
+      const inbox = await services.unroutedAlerts.list({ limit: 1 }, ben);
+      expect(inbox.items).toHaveLength(1);
+      expect(inbox.nextCursor).not.toBeNull();
+      const all = await services.unroutedAlerts.list({ limit: 10 }, ben);
+      expect(all.items.map(a => [a.dedupKey, a.endedAt]).sort()).toEqual([
+        ['other', null],
+        ['stray', '2026-11-01T11:00:00.000Z'],
+      ]);
+      await expect(
+        services.unroutedAlerts.assign(
+          '00000000-0000-4000-8000-000000000000',
+          { entityRef: 'component:default/checkout-api' },
+          ben,
+        ),
+      ).rejects.toThrow(
+        "No unrouted alert '00000000-0000-4000-8000-000000000000'",
+      );
+      await expect(
+        services.unroutedAlerts.assign(
+          all.items[0].id,
+          { entityRef: 'component:default/ghost' },
+          ben,
+        ),
+      ).rejects.toThrow(
+        "entityRef: entity 'component:default/ghost' does not exist",
+      );
+    });
+
+    it('accepts PagerDuty Events v2: trigger, acknowledge, resolve', async () => {
+      const { services, incidentsOf, timelineOf } = await setup(databaseId, {
+        autoResolve: true,
+        severities: { warning: { impact: 3, urgency: 2 } },
+      });
+      const trigger = await services.alerts.ingestEventsV2(
+        eventsV2(),
+        alertmanager,
+      );
+      expect(trigger.dedupKey).toBe('payments-latency');
+      await services.alerts.ingestEventsV2(eventsV2(), alertmanager);
+      let [incident] = await incidentsOf('payments-latency');
+      expect(incident).toMatchObject({
+        source: 'events-v2',
+        entityRef: 'component:default/payments-api',
+        title: 'p99 latency of payments-api above 2 s',
+        impact: 3,
+        urgency: 2,
+        priority: 4,
+        occurrenceCount: 2,
+      });
+      expect(incident.description).toContain('"p99": "2.4s"');
+
+      await services.alerts.ingestEventsV2(
+        { event_action: 'acknowledge', dedup_key: 'payments-latency' },
+        alertmanager,
+      );
+      [incident] = await incidentsOf('payments-latency');
+      expect(incident.status).toBe('in_progress');
+      expect(incident.acknowledgedAt).not.toBeNull();
+
+      await services.alerts.ingestEventsV2(
+        { event_action: 'resolve', dedup_key: 'payments-latency' },
+        alertmanager,
+      );
+      [incident] = await incidentsOf('payments-latency');
+      expect(incident.status).toBe('resolved');
+      expect(
+        (await timelineOf(incident.number)).map(e => [e.kind, e.newValue]),
+      ).toEqual([
+        ['created', null],
+        ['alert_occurrence', '2'],
+        ['alert_occurrence', 'acknowledged'],
+        ['transition', 'in_progress'],
+        ['alert_occurrence', 'resolved'],
+        ['transition', 'resolved'],
+      ]);
+
+      const generated = await services.alerts.ingestEventsV2(
+        eventsV2({ dedup_key: undefined }),
+        alertmanager,
+      );
+      expect(generated.dedupKey).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await incidentsOf(generated.dedupKey)).toHaveLength(1);
+    });
+
+    it('rejects payloads that can never succeed, naming the field, and keeps them for audit', async () => {
+      const { services, knex } = await setup(databaseId);
+      await expect(
+        services.alerts.ingestAlertmanager({ version: '4' }, alertmanager),
+      ).rejects.toThrow('Invalid body: alerts: is required');
+      await expect(
+        services.alerts.ingestAlertmanager(
+          alertmanagerWebhook([{ status: 'pending', labels: {} }]),
+          alertmanager,
+        ),
+      ).rejects.toThrow('alerts.0.status: must be one of firing, resolved');
+      await expect(
+        services.alerts.ingestEventsV2(
+          { event_action: 'resolve' },
+          alertmanager,
+        ),
+      ).rejects.toThrow('dedup_key: is required to resolve');
+      await expect(
+        services.alerts.ingestEventsV2(
+          eventsV2({ payload: { summary: 'x', source: 'y' } }),
+          alertmanager,
+        ),
+      ).rejects.toThrow('payload.severity: is required');
+      const rows = await knex('itsm_alert_deliveries').orderBy('id');
+      expect(rows.map(r => [r.source, r.outcome, r.alert_count])).toEqual([
+        ['alertmanager', 'rejected', 0],
+        ['alertmanager', 'rejected', 0],
+        ['events-v2', 'rejected', 0],
+        ['events-v2', 'rejected', 0],
+      ]);
+      expect(rows[0].error).toBe('Invalid body: alerts: is required');
+      expect(JSON.parse(rows[0].payload)).toEqual({ version: '4' });
+    });
+
+    it('keeps every accepted delivery for audit and prunes those past retention', async () => {
+      const { services, knex } = await setup(databaseId, {
+        deliveryRetentionDays: 1,
+      });
+      const webhook = alertmanagerWebhook([firingAlert()]);
+      await services.alerts.ingestAlertmanager(webhook, alertmanager);
+      await services.alerts.ingestEventsV2(eventsV2(), alertmanager);
+      const rows = await knex('itsm_alert_deliveries').orderBy('id');
+      expect(rows.map(r => [r.source, r.outcome, r.actor_ref])).toEqual([
+        ['alertmanager', 'accepted', 'service:external:alertmanager'],
+        ['events-v2', 'accepted', 'service:external:alertmanager'],
+      ]);
+      expect(JSON.parse(rows[0].payload)).toEqual(webhook);
+      expect(await services.alerts.pruneDeliveries()).toBe(0);
+      await knex('itsm_alert_deliveries')
+        .where({ id: rows[0].id })
+        .update({ received_at: Date.parse('2026-10-01T00:00:00Z') });
+      expect(await services.alerts.pruneDeliveries()).toBe(1);
+      expect(
+        Number((await knex('itsm_alert_deliveries').count('* as n'))[0].n),
+      ).toBe(1);
+    });
+
+    it('never opens two incidents for concurrent duplicates', async () => {
+      const { services, incidentsOf, knex } = await setup(databaseId);
+      const webhook = alertmanagerWebhook([firingAlert()]);
+      await Promise.all(
+        Array.from({ length: 20 }, () =>
+          services.alerts.ingestAlertmanager(webhook, alertmanager),
+        ),
+      );
+      expect(await incidentsOf('a1b2c3d4e5f60718')).toMatchObject([
+        { occurrenceCount: 20 },
+      ]);
+
+      // Groups of several alerts in different orders, as HA pairs send them.
+      const fingerprints = Array.from({ length: 8 }, (_, i) => `fp-${i}`);
+      const deliveries = Array.from({ length: 12 }, (_, d) =>
+        alertmanagerWebhook(
+          [...fingerprints]
+            .sort(() => (d % 2 ? 1 : -1))
+            .map(fingerprint => firingAlert({ fingerprint })),
+        ),
+      );
+      await Promise.all(
+        deliveries.map(webhook2 =>
+          services.alerts.ingestAlertmanager(webhook2, alertmanager),
+        ),
+      );
+      const counts = await knex('itsm_incidents')
+        .whereIn('dedup_key', fingerprints)
+        .select('dedup_key', 'occurrence_count');
+      expect(counts).toHaveLength(8);
+      expect(counts.every(c => Number(c.occurrence_count) === 12)).toBe(true);
+    });
+
+    it('asks for itsm.alert.ingest before reading the payload', async () => {
+      const { services, permissions, knex } = await setup(databaseId);
+      permissions.authorize.mockResolvedValue([
+        { result: AuthorizeResult.DENY },
+      ]);
+      await expect(
+        services.alerts.ingestAlertmanager(
+          alertmanagerWebhook([firingAlert()]),
+          alertmanager,
+        ),
+      ).rejects.toThrow('You are not allowed to itsm.alert.ingest');
+      expect(permissions.authorize).toHaveBeenCalledWith(
+        [
+          {
+            permission: expect.objectContaining({ name: 'itsm.alert.ingest' }),
+          },
+        ],
+        { credentials: alertmanager.credentials },
+      );
+      expect(await knex('itsm_alert_deliveries')).toEqual([]);
+      expect(await knex('itsm_incidents')).toEqual([]);
+    });
+  });
+
+  it('answers 503 when the database is unreachable', async () => {
+    const unreachable = knexFactory({
+      client: 'pg',
+      connection: { host: '127.0.0.1', port: 1, user: 'postgres' },
+      acquireConnectionTimeout: 1000,
+    });
+    try {
+      const { services } = createTestServices(unreachable);
+      await expect(
+        services.alerts.ingestAlertmanager(
+          alertmanagerWebhook([firingAlert()]),
+          alertmanager,
+        ),
+      ).rejects.toMatchObject({
+        name: 'ServiceUnavailableError',
+        message: 'The alert delivery was not stored; send it again later',
+      });
+    } finally {
+      await unreachable.destroy();
+    }
+  });
+});
