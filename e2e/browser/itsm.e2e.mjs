@@ -201,3 +201,53 @@ test('the Reliability tab and page chart trends, fix effects and problem aging',
   await page.getByText('Incidents per week by priority').waitFor();
   await shot('itsm-page-reliability');
 });
+
+test('an alert that matched no entity waits in the inbox and is assigned to one', async () => {
+  const backend = process.env.ITSM_E2E_BACKEND_URL ?? 'http://localhost:7007';
+  const response = await fetch(`${backend}/api/itsm/alerts/alertmanager`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${
+        process.env.ITSM_E2E_ALERT_TOKEN ?? 'itsm-demo-alertmanager-token'
+      }`,
+    },
+    body: JSON.stringify({
+      version: '4',
+      status: 'firing',
+      receiver: 'itsm',
+      groupKey: `{}:{alertname="DiskFull"}`,
+      groupLabels: {},
+      commonLabels: {},
+      commonAnnotations: {},
+      externalURL: 'http://alertmanager.local',
+      alerts: [
+        {
+          status: 'firing',
+          labels: {
+            alertname: 'DiskFull',
+            instance: `node-${RUN}`,
+            severity: 'critical',
+          },
+          annotations: { summary: `Disk full on node-${RUN}` },
+          startsAt: new Date().toISOString(),
+          endsAt: '0001-01-01T00:00:00Z',
+          fingerprint: `e2e-${RUN}`,
+        },
+      ],
+    }),
+  });
+  assert.equal(response.status, 200);
+
+  await open('/itsm/unrouted');
+  await page.getByText(`Disk full on node-${RUN}`).waitFor();
+  await shot('itsm-page-unrouted-alerts');
+  await page
+    .getByRole('row', { name: new RegExp(`node-${RUN}`) })
+    .getByRole('button', { name: 'Assign' })
+    .click();
+  await page.getByLabel('Entity').fill('orders');
+  await page.getByRole('option', { name: /Orders Database/ }).click();
+  await page.getByRole('button', { name: 'Open incident' }).click();
+  await recordHeading().getByText(`Disk full on node-${RUN}`).waitFor();
+});

@@ -16,6 +16,7 @@ import {
   RcaMethod,
   ReliabilityAnalysis,
   TimelineEvent,
+  UnroutedAlert,
   Urgency,
 } from '@internal/plugin-itsm-common';
 
@@ -208,6 +209,17 @@ export interface ItsmApi {
   updateActionItem(id: string, changes: ActionItemChanges): Promise<ActionItem>;
 
   getEntitySummary(entityRef: string): Promise<EntityItsmSummary>;
+  /** Alerts that matched no catalog entity, newest first. */
+  listUnroutedAlerts(query: {
+    status?: 'pending' | 'assigned';
+    cursor?: string;
+    limit?: number;
+  }): Promise<Page<UnroutedAlert>>;
+  /** Opens an incident on the entity from an unrouted alert. */
+  assignUnroutedAlert(
+    id: string,
+    entityRef: string,
+  ): Promise<{ alert: UnroutedAlert; incident: Incident }>;
   /** Reliability analysis of an entity, owner, system or the organisation. */
   getAnalysis(query: AnalysisQuery): Promise<ReliabilityAnalysis>;
 }

@@ -10,6 +10,7 @@ import {
   Problem,
   ReliabilityAnalysis,
   TimelineEvent,
+  UnroutedAlert,
 } from '@internal/plugin-itsm-common';
 import {
   ActionItemChanges,
@@ -189,6 +190,23 @@ export class ItsmClient implements ItsmApi {
 
   getEntitySummary(entityRef: string): Promise<EntityItsmSummary> {
     return this.call('GET', `/entity-summary?${toSearchParams({ entityRef })}`);
+  }
+
+  listUnroutedAlerts(query: {
+    status?: 'pending' | 'assigned';
+    cursor?: string;
+    limit?: number;
+  }): Promise<Page<UnroutedAlert>> {
+    return this.call('GET', `/alerts/unrouted?${toSearchParams(query)}`);
+  }
+
+  assignUnroutedAlert(
+    id: string,
+    entityRef: string,
+  ): Promise<{ alert: UnroutedAlert; incident: Incident }> {
+    return this.call('POST', `/alerts/unrouted/${encode(id)}/assign`, {
+      entityRef,
+    });
   }
 
   getAnalysis(query: AnalysisQuery): Promise<ReliabilityAnalysis> {

@@ -11,6 +11,7 @@ import { ReliabilityWindow } from '../ReliabilityWindow';
 import { KnownErrorDatabase } from './KnownErrorDatabase';
 import { MyTeamsIncidents } from './MyTeamsIncidents';
 import { ProblemsOverview } from './ProblemsOverview';
+import { UnroutedAlertsInbox } from './UnroutedAlertsInbox';
 
 function IncidentRoute() {
   const { id } = useParams();
@@ -53,6 +54,9 @@ export function ItsmPage() {
               </TabbedLayout.Route>
               <TabbedLayout.Route path="/known-errors" title="Known errors">
                 <KnownErrorDatabase />
+              </TabbedLayout.Route>
+              <TabbedLayout.Route path="/unrouted" title="Unrouted alerts">
+                <UnroutedAlertsInbox />
               </TabbedLayout.Route>
               <TabbedLayout.Route path="/reliability" title="Reliability">
                 <ReliabilityWindow scope={{}} />

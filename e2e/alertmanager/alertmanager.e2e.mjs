@@ -1,6 +1,6 @@
 // End-to-end test of alert ingestion with a real Alertmanager.
 //
-//   yarn test:e2e:alerts
+//   yarn test:e2e (or node --test e2e/alertmanager/alertmanager.e2e.mjs)
 //
 // Needs the demo backend running (ITSM_E2E_BACKEND_URL, default
 // http://localhost:7007) and Alertmanager installed (Debian package

@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import { Progress, Table, TableColumn } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  UnroutedAlert,
+  derivePriority,
+  itsmIncidentCreatePermission,
+} from '@internal/plugin-itsm-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import Alert from '@material-ui/lab/Alert';
+import { useNavigate } from 'react-router-dom';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { itsmApiRef } from '../../api';
+import { CatalogEntityPicker } from '../shared/CatalogEntityPicker';
+import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
+import { PriorityChip } from '../shared/PriorityChip';
+import { errorMessage } from '../shared/errorMessage';
+import { formatAge } from '../shared/formatAge';
+import { usePriorityMatrix } from '../shared/useItsmConfig';
+import { useRecordLinks } from '../shared/useRecordLinks';
+
+function AssignDialog(props: { alert: UnroutedAlert; onClose: () => void }) {
+  const { alert, onClose } = props;
+  const itsmApi = useApi(itsmApiRef);
+  const navigate = useNavigate();
+  const links = useRecordLinks();
+  const [entityRef, setEntityRef] = useState<string | null>(null);
+  const [assigning, assign] = useAsyncFn(async () => {
+    const { incident } = await itsmApi.assignUnroutedAlert(
+      alert.id,
+      entityRef!,
+    );
+    navigate(links.incident(incident.number));
+  }, [itsmApi, alert.id, entityRef, navigate, links]);
+  return (
+    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
+      <DialogTitle>Assign “{alert.title}”</DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          Pick the catalog entity this alert is about. An incident opens on it
+          with the alert’s history, and later deliveries of the alert add to
+          that incident. To route such alerts by themselves, add the
+          `itsm.backstage.io/alert-selector` annotation to the entity.
+        </DialogContentText>
+        <CatalogEntityPicker
+          label="Entity"
+          kinds={['Component', 'Resource', 'System']}
+          value={entityRef}
+          onChange={setEntityRef}
+        />
+        {assigning.error && (
+          <Alert severity="error">{errorMessage(assigning.error)}</Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button
+          color="primary"
+          variant="contained"
+          disabled={!entityRef || assigning.loading}
+          onClick={() => assign()}
+        >
+          Open incident
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** Alerts that matched no catalog entity, waiting for someone to assign them. */
+export function UnroutedAlertsInbox() {
+  const itsmApi = useApi(itsmApiRef);
+  const matrix = usePriorityMatrix();
+  const canAssign = usePermission({ permission: itsmIncidentCreatePermission });
+  const [assigning, setAssigning] = useState<UnroutedAlert>();
+  const alerts = useAsyncRetry(
+    () => itsmApi.listUnroutedAlerts({ status: 'pending', limit: 100 }),
+    [itsmApi],
+  );
+
+  const columns: TableColumn<UnroutedAlert>[] = [
+    { title: 'Alert', field: 'title' },
+    {
+      title: 'Priority',
+      field: 'severity',
+      render: alert => (
+        <Box display="flex" gridGap={6} alignItems="center">
+          <PriorityChip
+            priority={derivePriority({
+              impact: alert.impact,
+              urgency: alert.urgency,
+              matrix,
+            })}
+          />
+          <span>{alert.severity}</span>
+        </Box>
+      ),
+    },
+    {
+      title: 'Labels',
+      field: 'labels',
+      render: alert => (
+        <Box display="flex" gridGap={4} flexWrap="wrap">
+          {Object.entries(alert.labels)
+            .slice(0, 6)
+            .map(([key, value]) => (
+              <Chip
+                key={key}
+                size="small"
+                variant="outlined"
+                label={`${key}=${value}`}
+              />
+            ))}
+        </Box>
+      ),
+    },
+    { title: 'Deliveries', field: 'occurrenceCount', type: 'numeric' },
+    {
+      title: 'Last seen',
+      field: 'lastSeenAt',
+      render: alert =>
+        `${formatAge({ from: alert.lastSeenAt })} ago${
+          alert.endedAt ? ' · ended' : ''
+        }`,
+    },
+    {
+      title: '',
+      field: 'id',
+      render: alert =>
+        canAssign.allowed ? (
+          <Button
+            size="small"
+            variant="outlined"
+            color="primary"
+            onClick={() => setAssigning(alert)}
+          >
+            Assign
+          </Button>
+        ) : null,
+    },
+  ];
+
+  if (alerts.loading && !alerts.value) {
+    return <Progress />;
+  }
+  if (alerts.error) {
+    return (
+      <ItsmErrorPanel error={alerts.error} action="load unrouted alerts" />
+    );
+  }
+  return (
+    <>
+      <Table<UnroutedAlert>
+        title="Unrouted alerts"
+        subtitle="Alerts that matched no catalog entity; none is dropped"
+        columns={columns}
+        data={alerts.value?.items ?? []}
+        emptyContent={
+          <Box p={2}>
+            Every alert found its entity. Alerts whose labels match no entity
+            wait here until someone assigns them.
+          </Box>
+        }
+        options={{
+          paging: false,
+          search: false,
+          sorting: false,
+          padding: 'dense',
+        }}
+      />
+      {assigning && (
+        <AssignDialog
+          alert={assigning}
+          onClose={() => setAssigning(undefined)}
+        />
+      )}
+    </>
+  );
+}
