@@ -44,10 +44,12 @@ describe('itsmPlugin', () => {
     await backend.stop();
   });
 
-  it('schedules nothing when detection is off', async () => {
+  it('schedules no detection when it is off', async () => {
     scheduler.scheduleTask.mockClear();
     const backend = await backendWith({ enabled: false });
-    expect(scheduler.scheduleTask).not.toHaveBeenCalled();
+    expect(scheduler.scheduleTask).not.toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'itsm-problem-detection' }),
+    );
     await backend.stop();
   });
 });

@@ -14,7 +14,7 @@ import {
 import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { EntityIncidentsContent } from './EntityIncidentsContent';
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 describe('EntityIncidentsContent', () => {
   const server = setupServer();
@@ -107,11 +107,12 @@ describe('EntityIncidentsContent', () => {
       'resource:default/orders-db',
     ]);
 
-    await user.type(within(dialog).getByLabelText(/Title/), 'Checkout timeout');
-    await user.type(
-      within(dialog).getByLabelText(/Description/),
-      'Timeout acquiring connection from the pool',
-    );
+    fireEvent.change(within(dialog).getByLabelText(/Title/), {
+      target: { value: 'Checkout timeout' },
+    });
+    fireEvent.change(within(dialog).getByLabelText(/Description/), {
+      target: { value: 'Timeout acquiring connection from the pool' },
+    });
     expect(
       await within(dialog).findByText(/matches what you typed/),
     ).toBeInTheDocument();
