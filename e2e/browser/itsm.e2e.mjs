@@ -152,8 +152,10 @@ test('creates a problem from an incident, roots it in a shared dependency and pu
   const problemNumber = (await recordHeading().textContent()).split(' ')[0];
 
   await page.getByRole('button', { name: 'Edit analysis' }).click();
-  await page.getByLabel('Root-cause entity').click();
-  await page.getByLabel('Root-cause entity').fill('redis');
+  // The open option list is labelled like its input: address the textbox.
+  const rootCause = page.getByRole('textbox', { name: 'Root-cause entity' });
+  await rootCause.click();
+  await rootCause.fill('redis');
   await page.getByRole('option', { name: /Redis Cache/ }).click();
   await choose('RCA method', 'Five whys');
   await page
@@ -246,7 +248,7 @@ test('an alert that matched no entity waits in the inbox and is assigned to one'
     .getByRole('row', { name: new RegExp(`node-${RUN}`) })
     .getByRole('button', { name: 'Assign' })
     .click();
-  await page.getByLabel('Entity').fill('orders');
+  await page.getByRole('textbox', { name: 'Entity' }).fill('orders');
   await page.getByRole('option', { name: /Orders Database/ }).click();
   await page.getByRole('button', { name: 'Open incident' }).click();
   await recordHeading().getByText(`Disk full on node-${RUN}`).waitFor();
