@@ -27,10 +27,15 @@
  * PGUSER (postgres), PGPASSWORD, ITSM_ALERTBENCH_DATABASE
  * (itsm_alertbench_itsm).
  */
-import http from 'node:http';
 // pg is hoisted in node_modules (backend-defaults uses it); the benchmark is
 // not part of the published package, so it is not a plugin dependency.
 import pg from 'pg';
+import {
+  createHttpClient,
+  intFromEnv,
+  mulberry32,
+  percentile,
+} from './lib/benchmarkKit.mjs';
 
 const BASE_URL = process.env.ITSM_ALERTBENCH_URL ?? 'http://localhost:7117';
 const TOKEN =
@@ -43,66 +48,14 @@ const MAX_RETRIES = 20;
 const SERVICES = ['checkout-api', 'payments-api', 'auth-service'];
 const RUN = `bench${Date.now().toString(36)}`;
 
-function intFromEnv(name, fallback) {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0) {
-    throw new Error(`${name} must be a positive integer, got ${value}`);
-  }
-  return n;
-}
+const client = createHttpClient({
+  baseUrl: BASE_URL,
+  maxSockets: CONCURRENCY,
+});
 
-/** Seeded PRNG (mulberry32), so every run sends the same order. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-const base = new URL(BASE_URL);
-
-/** POSTs a JSON body; resolves with status and elapsed ms. */
+/** POSTs a JSON body with the alert token; resolves with status and elapsed ms. */
 function post(path, body) {
-  return new Promise((resolve, reject) => {
-    const t0 = process.hrtime.bigint();
-    const req = http.request(
-      {
-        agent,
-        host: base.hostname,
-        port: base.port,
-        path,
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${TOKEN}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-        },
-        timeout: 30_000,
-      },
-      res => {
-        const chunks = [];
-        res.on('data', chunk => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8'),
-            ms: Number(process.hrtime.bigint() - t0) / 1e6,
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`timeout on ${path}`)));
-    req.on('error', reject);
-    req.end(body);
-  });
+  return client.send('POST', path, { authorization: `Bearer ${TOKEN}` }, body);
 }
 
 function alertOf(index) {
@@ -151,12 +104,6 @@ function deliveries() {
     );
   }
   return { total: alerts.length, batches };
-}
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
 
 async function send(batches) {
@@ -298,7 +245,7 @@ async function main() {
     }
   } finally {
     await db.end();
-    agent.destroy();
+    client.close();
   }
 }
 

@@ -23,10 +23,16 @@
  * (itsm_bench_itsm), ITSM_BENCH_REQUESTS (200), ITSM_BENCH_WARMUP (10),
  * ITSM_BENCH_CASE_SECONDS (60).
  */
-import http from 'node:http';
 // pg is hoisted in node_modules (backend-defaults uses it); the benchmark is
 // not part of the published package, so it is not a plugin dependency.
 import pg from 'pg';
+import {
+  createHttpClient,
+  fetchGuestToken,
+  intFromEnv,
+  mulberry32,
+  summarise,
+} from './lib/benchmarkKit.mjs';
 
 const BASE_URL = process.env.ITSM_BENCH_URL ?? 'http://localhost:7107';
 const REQUESTS = intFromEnv('ITSM_BENCH_REQUESTS', 200);
@@ -35,60 +41,12 @@ const CASE_MS = intFromEnv('ITSM_BENCH_CASE_SECONDS', 60) * 1000;
 const SAMPLE_SIZE = 20;
 const SEED = 20261124;
 
-function intFromEnv(name, fallback) {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0) {
-    throw new Error(`${name} must be a positive integer, got ${value}`);
-  }
-  return n;
-}
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-const base = new URL(BASE_URL);
+const client = createHttpClient({ baseUrl: BASE_URL });
+const { get } = client;
 let token = '';
 
-/** One GET over the keep-alive agent, timed until the body is read. */
-function get(path, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const t0 = process.hrtime.bigint();
-    const req = http.request(
-      {
-        agent,
-        host: base.hostname,
-        port: base.port,
-        path,
-        headers: { accept: 'application/json', ...headers },
-        timeout: 30_000,
-      },
-      res => {
-        const chunks = [];
-        res.on('data', chunk => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8'),
-            ms: Number(process.hrtime.bigint() - t0) / 1e6,
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`timeout on ${path}`)));
-    req.on('error', reject);
-    req.end();
-  });
-}
-
 async function fetchToken() {
-  const res = await get('/api/auth/guest/refresh', {
-    'x-requested-with': 'XMLHttpRequest',
-  });
-  if (res.status !== 200) {
-    throw new Error(`guest refresh answered ${res.status}: ${res.body}`);
-  }
-  token = JSON.parse(res.body).backstageIdentity.token;
+  token = await fetchGuestToken(client);
 }
 
 /** One analysis request; retries once with a fresh token on 401. */
@@ -105,34 +63,6 @@ async function analyse(query) {
     );
   }
   return res;
-}
-
-function percentile(sorted, p) {
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
-}
-
-function summarise(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    n: sorted.length,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    max: sorted[sorted.length - 1],
-  };
-}
-
-/** Seeded PRNG (mulberry32) so the random sample is the same every run. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function measure(queries) {
@@ -240,4 +170,4 @@ main()
     console.error(error);
     process.exitCode = 1;
   })
-  .finally(() => agent.destroy());
+  .finally(() => client.close());

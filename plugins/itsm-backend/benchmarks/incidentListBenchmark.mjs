@@ -31,11 +31,17 @@
  * (itsm_bench_itsm), ITSM_BENCH_REQUESTS (300), ITSM_BENCH_WARMUP (30),
  * ITSM_BENCH_CASE_SECONDS (60), ITSM_BENCH_DEADLINE_SECONDS (900).
  */
-import http from 'node:http';
 import knexFactory from 'knex';
 // pg is hoisted in node_modules (backend-defaults uses it); the benchmark is
 // not part of the published package, so it is not a plugin dependency.
 import pg from 'pg';
+import {
+  createHttpClient,
+  fetchGuestToken,
+  intFromEnv,
+  mulberry32,
+  summarise,
+} from './lib/benchmarkKit.mjs';
 
 const BASE_URL = process.env.ITSM_BENCH_URL ?? 'http://localhost:7107';
 const LIMIT = 25;
@@ -49,16 +55,6 @@ const DEADLINE =
 const REQUEST_TIMEOUT_MS = 10_000;
 const SEED = 20261123;
 
-function intFromEnv(name, fallback) {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0) {
-    throw new Error(`${name} must be a positive integer, got ${value}`);
-  }
-  return n;
-}
-
 function checkDeadline() {
   if (Date.now() > DEADLINE) {
     throw new Error('benchmark deadline passed; stopping');
@@ -67,71 +63,15 @@ function checkDeadline() {
 
 // ---------------------------------------------------------------- HTTP --
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-let connectionsOpened = 0;
-const base = new URL(BASE_URL);
+const client = createHttpClient({
+  baseUrl: BASE_URL,
+  timeoutMs: REQUEST_TIMEOUT_MS,
+});
+const { get, send } = client;
 let token = '';
 
-/** GET a path; resolves with status, body text and elapsed ms. */
-function get(path, headers = {}) {
-  return send('GET', path, headers);
-}
-
-/** One request over the keep-alive agent, timed until the body is read. */
-function send(method, path, headers = {}, body = undefined) {
-  return new Promise((resolve, reject) => {
-    const t0 = process.hrtime.bigint();
-    const req = http.request(
-      {
-        agent,
-        host: base.hostname,
-        port: base.port,
-        path,
-        method,
-        headers: {
-          accept: 'application/json',
-          ...(body !== undefined
-            ? {
-                'content-type': 'application/json',
-                'content-length': Buffer.byteLength(body),
-              }
-            : {}),
-          ...headers,
-        },
-        timeout: REQUEST_TIMEOUT_MS,
-      },
-      res => {
-        const chunks = [];
-        res.on('data', chunk => chunks.push(chunk));
-        res.on('end', () => {
-          const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-          resolve({
-            status: res.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8'),
-            ms,
-          });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('socket', socket => {
-      if (!req.reusedSocket) connectionsOpened += 1;
-      void socket;
-    });
-    req.on('timeout', () => req.destroy(new Error(`timeout on ${path}`)));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 async function fetchToken() {
-  const res = await get('/api/auth/guest/refresh', {
-    'x-requested-with': 'XMLHttpRequest',
-  });
-  if (res.status !== 200) {
-    throw new Error(`guest refresh answered ${res.status}: ${res.body}`);
-  }
-  token = JSON.parse(res.body).backstageIdentity.token;
+  token = await fetchGuestToken(client);
 }
 
 /** One list request; retries once with a fresh token on 401. */
@@ -236,23 +176,6 @@ function listSql(entityRef, cursor) {
 
 // --------------------------------------------------------------- stats --
 
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
-}
-
-function summarise(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    n: sorted.length,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    max: sorted[sorted.length - 1] ?? NaN,
-  };
-}
-
 /**
  * Runs `op(i)` for a warm-up then up to REQUESTS timed rounds, bounded by
  * CASE_MS and the global deadline; `op` returns elapsed ms.
@@ -270,18 +193,6 @@ async function measure(op) {
     samples.push(await op(i));
   }
   return summarise(samples);
-}
-
-/** Seeded PRNG (mulberry32) so the random sample is the same every run. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const fmt = v => (Number.isFinite(v) ? v.toFixed(2) : 'n/a');
@@ -302,7 +213,7 @@ async function main() {
     await run(db);
   } finally {
     await db.end();
-    agent.destroy();
+    client.close();
     await knex.destroy();
   }
 }
@@ -537,7 +448,7 @@ async function run(db) {
   }
   console.log('');
   console.log(
-    `HTTP connections opened: ${connectionsOpened} (keep-alive); run took ${(
+    `HTTP connections opened: ${client.connectionsOpened()} (keep-alive); run took ${(
       (Date.now() - started) /
       1000
     ).toFixed(1)} s`,
