@@ -202,6 +202,13 @@ test('the Reliability tab and page chart trends, fix effects and problem aging',
   await open('/itsm/reliability');
   await page.getByText('Incidents per week by priority').waitFor();
   await shot('itsm-page-reliability');
+
+  // The same charts in the dark theme, which Backstage keeps in local storage.
+  await page.evaluate(() => localStorage.setItem('theme', 'dark'));
+  await open('/catalog/default/component/payments-api/reliability');
+  await page.getByText('Incidents per week by priority').waitFor();
+  await shot('entity-reliability-tab-dark');
+  await page.evaluate(() => localStorage.removeItem('theme'));
 });
 
 test('an alert that matched no entity waits in the inbox and is assigned to one', async () => {

@@ -73,6 +73,7 @@ export function LinkedIncidents(props: {
         {incidents.value?.items.map(incident => (
           <ListItem key={incident.id} divider>
             <ListItemText
+              style={{ whiteSpace: 'normal' }}
               primary={
                 <Box display="flex" gridGap={8} alignItems="center">
                   <Link to={links.incident(incident.number)}>

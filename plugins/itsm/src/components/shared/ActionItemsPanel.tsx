@@ -94,6 +94,7 @@ export function ActionItemsPanel(props: {
               />
             </ListItemIcon>
             <ListItemText
+              style={{ whiteSpace: 'normal' }}
               primary={item.title}
               secondary={
                 <>

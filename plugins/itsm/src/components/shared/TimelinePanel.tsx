@@ -14,12 +14,20 @@ import Radio from '@material-ui/core/Radio';
 import RadioGroup from '@material-ui/core/RadioGroup';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { NewNote } from '../../api';
 import { ItsmErrorPanel } from './ItsmErrorPanel';
 import { errorMessage } from './errorMessage';
 import { describeTimelineEvent } from './describeTimelineEvent';
+
+const useStyles = makeStyles(theme => ({
+  // Inline, so that long notes wrap under the chip instead of being cut off.
+  kindChip: { marginRight: theme.spacing(1) },
+  // The Backstage theme keeps list text on one line; notes need all of theirs.
+  text: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+}));
 
 const KIND_CHIPS: Partial<Record<TimelineEvent['kind'], string>> = {
   note: 'Internal note',
@@ -33,6 +41,7 @@ export function TimelinePanel(props: {
   title?: string;
 }) {
   const { timeline, onAddNote } = props;
+  const classes = useStyles();
   const [body, setBody] = useState('');
   const [visibility, setVisibility] =
     useState<NewNote['visibility']>('internal');
@@ -54,10 +63,12 @@ export function TimelinePanel(props: {
         {timeline.value?.items.map(event => (
           <ListItem key={event.id} divider alignItems="flex-start">
             <ListItemText
+              className={classes.text}
               primary={
-                <Box display="flex" alignItems="center" gridGap={8}>
+                <>
                   {KIND_CHIPS[event.kind] && (
                     <Chip
+                      className={classes.kindChip}
                       size="small"
                       variant={event.kind === 'note' ? 'outlined' : 'default'}
                       color={
@@ -66,8 +77,8 @@ export function TimelinePanel(props: {
                       label={KIND_CHIPS[event.kind]}
                     />
                   )}
-                  <span>{describeTimelineEvent(event)}</span>
-                </Box>
+                  {describeTimelineEvent(event)}
+                </>
               }
               secondary={`${humanizeEntityRef(parseEntityRef(event.actorRef), {
                 defaultKind: 'user',
