@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { IncidentRow, ProblemRow } from '../database/tables';
+import { newProblemRow } from '../database/newProblemRow';
 
 /*
  * A small history with answers worked out by hand in analysis.test.ts.
@@ -95,7 +96,7 @@ function problem(
 ): ProblemRow {
   const created = Date.parse(fields.created);
   const { created: _created, ...rest } = fields;
-  return {
+  return newProblemRow({
     id: PROBLEM_IDS[key],
     number: Object.keys(PROBLEM_IDS).indexOf(key) + 1,
     title: `Problem ${key}`,
@@ -106,29 +107,11 @@ function problem(
     impact: 2,
     urgency: 2,
     priority: 3,
-    status: 'new',
-    assignee_ref: null,
     reporter_ref: 'user:default/ben',
-    root_cause: null,
-    rca_method: null,
-    workaround: null,
-    permanent_fix: null,
-    known_error: false,
-    known_error_at: null,
-    symptoms: null,
-    resolution_code: null,
-    resolution_notes: null,
-    duplicate_of: null,
     source: 'manual',
-    detection_key: null,
-    detection_reason: null,
     created_at: created,
-    updated_at: created,
-    resolved_at: null,
-    closed_at: null,
-    version: 1,
     ...rest,
-  };
+  });
 }
 
 /** Inserts the fixture history. */

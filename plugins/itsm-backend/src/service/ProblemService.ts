@@ -31,6 +31,7 @@ import {
   refreshAffectedEntities,
   updateProblemRow,
 } from '../database/problems';
+import { newProblemRow } from '../database/newProblemRow';
 import { takeNextNumber } from '../database/sequences';
 import { IncidentRow, ProblemRow } from '../database/tables';
 import {
@@ -216,7 +217,7 @@ export class ProblemService {
     });
     const now = this.now();
     return this.deps.db.transaction(async tx => {
-      const row: ProblemRow = {
+      const row = newProblemRow({
         id: randomUUID(),
         number: await takeNextNumber(tx, 'problem'),
         title: input.title,
@@ -231,28 +232,11 @@ export class ProblemService {
           urgency: input.urgency,
           matrix: this.deps.priorityMatrix,
         }),
-        status: 'new',
         assignee_ref: assigneeRef ?? null,
         reporter_ref: caller.actorRef,
-        root_cause: null,
-        rca_method: null,
-        workaround: null,
-        permanent_fix: null,
-        known_error: false,
-        known_error_at: null,
-        symptoms: null,
-        resolution_code: null,
-        resolution_notes: null,
-        duplicate_of: null,
         source: options.source ?? 'manual',
-        detection_key: null,
-        detection_reason: null,
         created_at: now,
-        updated_at: now,
-        resolved_at: null,
-        closed_at: null,
-        version: 1,
-      };
+      });
       await tx('itsm_problems').insert(row);
       await appendTimeline(
         tx,

@@ -10,7 +10,7 @@ import { Knex } from 'knex';
 import { ProblemProposal } from '../../detection/proposal';
 import { refreshAffectedEntities } from '../problems';
 import { takeNextNumber } from '../sequences';
-import { ProblemRow } from '../tables';
+import { newProblemRow } from '../newProblemRow';
 import { NewTimelineEvent, appendTimeline } from '../timeline';
 
 /** Who detection records as reporter and actor. */
@@ -53,7 +53,7 @@ export async function proposeProblem(
       }
       const impact = levelOf(proposal.incidents.map(i => i.impact));
       const urgency = levelOf(proposal.incidents.map(i => i.urgency));
-      const row: ProblemRow = {
+      const row = newProblemRow({
         id: randomUUID(),
         number: await takeNextNumber(tx, 'problem'),
         title: proposal.title.slice(0, LIMITS.title),
@@ -64,28 +64,12 @@ export async function proposeProblem(
         impact,
         urgency,
         priority: derivePriority({ impact, urgency, matrix: priorityMatrix }),
-        status: 'new',
-        assignee_ref: null,
         reporter_ref: DETECTION_ACTOR_REF,
-        root_cause: null,
-        rca_method: null,
-        workaround: null,
-        permanent_fix: null,
-        known_error: false,
-        known_error_at: null,
-        symptoms: null,
-        resolution_code: null,
-        resolution_notes: null,
-        duplicate_of: null,
         source: 'detected',
         detection_key: proposal.detectionKey,
         detection_reason: proposal.reason.slice(0, LIMITS.short),
         created_at: now,
-        updated_at: now,
-        resolved_at: null,
-        closed_at: null,
-        version: 1,
-      };
+      });
       await tx('itsm_problems').insert(row);
       const ids = proposal.incidents.map(i => i.id);
       const linked = await tx('itsm_incidents')
