@@ -23,6 +23,6 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
-backend.add(import('@internal/plugin-itsm-backend'));
+backend.add(import('@backstage-itsm/plugin-itsm-backend'));
 
 backend.start();

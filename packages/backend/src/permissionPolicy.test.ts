@@ -4,7 +4,7 @@ import {
   itsmIncidentReadPermission,
   itsmIncidentUpdatePermission,
   itsmProblemUpdatePermission,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { ItsmDemoPermissionPolicy } from './permissionPolicy';
 
 function userWith(claims: string[]) {

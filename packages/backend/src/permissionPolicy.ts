@@ -18,11 +18,11 @@ import {
   createItsmProblemConditionalDecision,
   itsmIncidentConditions,
   itsmProblemConditions,
-} from '@internal/plugin-itsm-backend';
+} from '@backstage-itsm/plugin-itsm-backend';
 import {
   itsmIncidentUpdatePermission,
   itsmProblemUpdatePermission,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 
 /**
  * The demo's policy: every signed-in user may read and create; incidents and

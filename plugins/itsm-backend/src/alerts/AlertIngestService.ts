@@ -5,7 +5,7 @@ import {
   AlertSource,
   PriorityMatrix,
   itsmAlertIngestPermission,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { IncidentRow } from '../database/tables';
 import { z } from 'zod';

@@ -6,7 +6,7 @@ import {
   derivePriority,
   formatIncidentNumber,
   itsmIncidentCreatePermission,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { Cursor } from '../database/cursor';
 import { isUuid } from '../database/findRecordRow';

@@ -5,7 +5,7 @@ import {
   Impact,
   LIMITS,
   Urgency,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 
 /** Impact and urgency an alert severity maps to. */
 export interface SeverityLevels {

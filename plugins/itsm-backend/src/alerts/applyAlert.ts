@@ -1,4 +1,4 @@
-import { PriorityMatrix, derivePriority } from '@internal/plugin-itsm-common';
+import { PriorityMatrix, derivePriority } from '@backstage-itsm/plugin-itsm-common';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import {

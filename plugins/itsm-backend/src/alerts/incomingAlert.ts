@@ -1,4 +1,4 @@
-import { AlertSource, LIMITS } from '@internal/plugin-itsm-common';
+import { AlertSource, LIMITS } from '@backstage-itsm/plugin-itsm-common';
 
 /** What an alert asks of ingestion, whatever format it came in. */
 export type AlertAction = 'trigger' | 'acknowledge' | 'resolve';

@@ -3,7 +3,7 @@ import {
   OPEN_PROBLEM_STATUSES,
   PRIORITIES,
   Priority,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { QueryRestriction } from './incidents';
 import { whereProblemMatches } from './problems';

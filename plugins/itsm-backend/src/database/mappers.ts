@@ -7,7 +7,7 @@ import {
   UnroutedAlert,
   formatIncidentNumber,
   formatProblemNumber,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import {
   ActionItemRow,
   IncidentRow,

@@ -3,7 +3,7 @@ import { Knex } from 'knex';
 
 /** Where the migration files live. */
 export const MIGRATIONS_DIRECTORY = resolvePackagePath(
-  '@internal/plugin-itsm-backend',
+  '@backstage-itsm/plugin-itsm-backend',
   'migrations',
 );
 

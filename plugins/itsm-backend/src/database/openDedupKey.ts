@@ -1,4 +1,4 @@
-import { OPEN_INCIDENT_STATUSES } from '@internal/plugin-itsm-common';
+import { OPEN_INCIDENT_STATUSES } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 
 /** The value of `open_dedup_key` for an alert while its record is open. */

@@ -2,7 +2,7 @@ import {
   ItsmRecordType,
   TimelineEvent,
   TimelineEventKind,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { Cursor } from './cursor';
 import { timelineEventFromRow } from './mappers';

@@ -3,7 +3,7 @@ import {
   LIMITS,
   derivePriority,
   isOpenIncidentStatus,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { buildDemoData } from './buildDemoData';
 import { ALERT_REPORTERS, DEMO_TEAMS, demoEntity } from './catalog';
 import { DAY, HOUR } from './time';

@@ -5,7 +5,7 @@ import {
   checkIncidentTransition,
   formatIncidentNumber,
   formatProblemNumber,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { IncidentRow } from '../database/tables';
 import { DemoEvent, IncidentPlan } from './model';
 import { LifecycleStep } from './planLifecycle';

@@ -1,4 +1,4 @@
-import { Priority } from '@internal/plugin-itsm-common';
+import { Priority } from '@backstage-itsm/plugin-itsm-common';
 import { Random } from './random';
 
 /** Figures quoted in an incident's title and description, worse for higher priorities. */

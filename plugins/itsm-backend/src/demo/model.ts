@@ -6,7 +6,7 @@ import {
   ProblemStatus,
   TimelineEventKind,
   Urgency,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { IncidentTemplate } from './incidentScenarios';
 import { ProblemScenario } from './problemScenarios';
 

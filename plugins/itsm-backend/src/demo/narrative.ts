@@ -1,4 +1,4 @@
-import { HoldReason } from '@internal/plugin-itsm-common';
+import { HoldReason } from '@backstage-itsm/plugin-itsm-common';
 import { formatClock } from './time';
 
 /** Internal notes that fit any incident. */

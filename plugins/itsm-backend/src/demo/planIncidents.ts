@@ -6,7 +6,7 @@ import {
   URGENCIES,
   Urgency,
   derivePriority,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { ALERT_REPORTERS, demoEntity, ownerMembers } from './catalog';
 import { CURRENT_INCIDENTS } from './currentIncidents';
 import {

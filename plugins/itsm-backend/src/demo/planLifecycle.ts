@@ -5,7 +5,7 @@ import {
   Priority,
   formatIncidentNumber,
   formatProblemNumber,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { INCIDENT_MANAGERS, SYSTEM_ACTOR, demoEntity } from './catalog';
 import { IncidentPlan } from './model';
 import {

@@ -1,4 +1,4 @@
-import { ProblemStatus } from '@internal/plugin-itsm-common';
+import { ProblemStatus } from '@backstage-itsm/plugin-itsm-common';
 import { ProblemFrame } from './model';
 import { PROBLEM_SCENARIOS } from './problemScenarios';
 import { Random } from './random';

@@ -2,7 +2,7 @@ import {
   PRIORITY_LABELS,
   Priority,
   formatProblemNumber,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { ActionItemRow, IncidentRow, PostmortemRow } from '../database/tables';
 import { buildActionItem } from './actionItems';
 import { ownerMembers } from './catalog';

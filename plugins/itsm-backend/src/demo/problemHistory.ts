@@ -4,7 +4,7 @@ import {
   checkProblemTransition,
   derivePriority,
   formatIncidentNumber,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { ProblemRow } from '../database/tables';
 import { demoEntity } from './catalog';
 import { DemoEvent, ProblemFrame } from './model';

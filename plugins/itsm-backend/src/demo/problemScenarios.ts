@@ -7,7 +7,7 @@ import {
   ProblemStatus,
   RcaMethod,
   Urgency,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { IncidentTemplate } from './incidentScenarios';
 import { CLOSED_PROBLEMS } from './closedProblems';
 import { OPEN_PROBLEMS } from './openProblems';

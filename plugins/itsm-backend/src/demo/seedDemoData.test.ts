@@ -1,5 +1,5 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
-import { PROBLEM_STATUSES } from '@internal/plugin-itsm-common';
+import { PROBLEM_STATUSES } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { seedDemoData } from './seedDemoData';

@@ -1,6 +1,6 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { PriorityMatrix } from '@internal/plugin-itsm-common';
+import { PriorityMatrix } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import {
   ProposalOutcome,

@@ -9,7 +9,7 @@ import {
   DEFAULT_PRIORITY_MATRIX,
   PRIORITY_MATRIX_CONFIG_KEY,
   parsePriorityMatrix,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { readDetectionConfig } from './detectionConfig';
 import { ProblemDetector } from './ProblemDetector';

@@ -1,4 +1,4 @@
-import { formatIncidentNumber } from '@internal/plugin-itsm-common';
+import { formatIncidentNumber } from '@backstage-itsm/plugin-itsm-common';
 import {
   CandidateIncident,
   ProblemProposal,

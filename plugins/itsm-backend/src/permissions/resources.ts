@@ -3,7 +3,7 @@ import {
   Incident,
   PROBLEM_RESOURCE_TYPE,
   Problem,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { createPermissionResourceRef } from '@backstage/plugin-permission-node';
 
 /**

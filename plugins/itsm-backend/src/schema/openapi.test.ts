@@ -26,7 +26,7 @@ import {
   TimelineEvent,
   UNROUTED_ALERT_STATUSES,
   URGENCIES,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
 import { analysisQuery } from '../service/validation/analysisSchemas';
 import {

@@ -1,5 +1,5 @@
 import { NotFoundError } from '@backstage/errors';
-import { ActionItem } from '@internal/plugin-itsm-common';
+import { ActionItem } from '@backstage-itsm/plugin-itsm-common';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { z } from 'zod';

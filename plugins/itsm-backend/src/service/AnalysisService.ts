@@ -3,7 +3,7 @@ import {
   ReliabilityAnalysis,
   itsmIncidentReadPermission,
   itsmProblemReadPermission,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
 import { actionItemCounts } from '../database/analysis/actionItemCounts';

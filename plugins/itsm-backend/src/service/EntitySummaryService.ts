@@ -3,7 +3,7 @@ import {
   SUMMARY_WINDOW_DAYS,
   itsmIncidentReadPermission,
   itsmProblemReadPermission,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import {
   countOpenIncidentsByPriority,

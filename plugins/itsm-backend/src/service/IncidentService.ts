@@ -11,7 +11,7 @@ import {
   itsmIncidentCreatePermission,
   itsmIncidentReadPermission,
   itsmIncidentUpdatePermission,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { z } from 'zod';
 import { Cursor } from '../database/cursor';

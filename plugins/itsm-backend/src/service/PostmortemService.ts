@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { Postmortem } from '@internal/plugin-itsm-common';
+import { Postmortem } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { z } from 'zod';
 import { postmortemFromRow } from '../database/mappers';

@@ -16,7 +16,7 @@ import {
   itsmProblemCreatePermission,
   itsmProblemReadPermission,
   itsmProblemUpdatePermission,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { z } from 'zod';

@@ -13,7 +13,7 @@ import {
   createConditionAuthorizer,
   createConditionTransformer,
 } from '@backstage/plugin-permission-node';
-import { Incident, Problem } from '@internal/plugin-itsm-common';
+import { Incident, Problem } from '@backstage-itsm/plugin-itsm-common';
 import { QueryRestriction } from '../database/incidents';
 import { whereCriteria } from '../permissions/criteriaToSql';
 import {

@@ -11,7 +11,7 @@ import {
   PRIORITY_MATRIX_CONFIG_KEY,
   itsmPermissions,
   parsePriorityMatrix,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { AlertEntityResolver } from '../alerts/AlertEntityResolver';
 import { AlertIngestService } from '../alerts/AlertIngestService';

@@ -1,4 +1,4 @@
-import { IncidentStatus } from '@internal/plugin-itsm-common';
+import { IncidentStatus } from '@backstage-itsm/plugin-itsm-common';
 import { IncidentRow } from '../database/tables';
 
 /**

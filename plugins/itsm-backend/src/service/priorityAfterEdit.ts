@@ -4,7 +4,7 @@ import {
   PriorityMatrix,
   Urgency,
   derivePriority,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 
 /**
  * The priority a record has after an edit of its impact or urgency, or

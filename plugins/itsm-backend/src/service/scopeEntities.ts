@@ -1,6 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { AnalysisScope } from '@internal/plugin-itsm-common';
+import { AnalysisScope } from '@backstage-itsm/plugin-itsm-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { normaliseEntityRef } from './catalogEntities';

@@ -1,5 +1,5 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
-import { PRIORITIES } from '@internal/plugin-itsm-common';
+import { PRIORITIES } from '@backstage-itsm/plugin-itsm-common';
 import { seedDemoData } from '../demo/seedDemoData';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { createTestServices, userCaller } from '../__testUtils__/fixtures';

@@ -1,7 +1,7 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DEFAULT_PRIORITY_MATRIX } from '@internal/plugin-itsm-common';
+import { DEFAULT_PRIORITY_MATRIX } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { DetectionConfig } from '../detection/detectionConfig';

@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { Incident, Problem } from '@internal/plugin-itsm-common';
+import { Incident, Problem } from '@backstage-itsm/plugin-itsm-common';
 
 export const BASE_URL = 'http://localhost:7007/api/itsm';
 

@@ -18,7 +18,7 @@ import {
   TimelineEvent,
   UnroutedAlert,
   Urgency,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 
 /** Filters of the incident list. */
 export interface IncidentListQuery {

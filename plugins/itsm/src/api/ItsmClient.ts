@@ -11,7 +11,7 @@ import {
   ReliabilityAnalysis,
   TimelineEvent,
   UnroutedAlert,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import {
   ActionItemChanges,
   ActionItemParent,

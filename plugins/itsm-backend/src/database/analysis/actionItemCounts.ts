@@ -1,4 +1,4 @@
-import { OverdueActionItem } from '@internal/plugin-itsm-common';
+import { OverdueActionItem } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { DbTime } from '../tables';
 import { toIso } from '../time';

@@ -5,7 +5,7 @@ import {
   Priority,
   ProblemStatus,
   formatProblemNumber,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { DbTime } from '../tables';
 import { toIso } from '../time';

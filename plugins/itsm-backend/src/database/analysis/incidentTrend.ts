@@ -3,7 +3,7 @@ import {
   Priority,
   PriorityCounts,
   WeeklyIncidents,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { AnalysisFilter, incidentsInWindow } from './analysisScope';
 import {

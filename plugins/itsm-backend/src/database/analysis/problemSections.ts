@@ -7,7 +7,7 @@ import {
   ProblemBlastRadius,
   ProblemStatus,
   formatProblemNumber,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { toIso } from '../time';
 import { DbTime } from '../tables';

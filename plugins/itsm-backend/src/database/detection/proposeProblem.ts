@@ -4,7 +4,7 @@ import {
   derivePriority,
   formatIncidentNumber,
   formatProblemNumber,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { ProblemProposal } from '../../detection/proposal';

@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 
 /** Where the OpenAPI document lives. */
 export const OPENAPI_DOCUMENT_PATH = resolvePackagePath(
-  '@internal/plugin-itsm-backend',
+  '@backstage-itsm/plugin-itsm-backend',
   'src/schema/openapi.yaml',
 );
 

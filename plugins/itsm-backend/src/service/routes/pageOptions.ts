@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_LIMIT } from '@internal/plugin-itsm-common';
+import { DEFAULT_PAGE_LIMIT } from '@backstage-itsm/plugin-itsm-common';
 import { Cursor, decodeCursor } from '../../database/cursor';
 
 /** Turns validated `limit` and `cursor` query values into store options. */

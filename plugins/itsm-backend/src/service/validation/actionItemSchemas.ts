@@ -3,7 +3,7 @@ import {
   ACTION_ITEM_STATUSES,
   ITSM_RECORD_TYPES,
   LIMITS,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
 import {
   entityRefText,

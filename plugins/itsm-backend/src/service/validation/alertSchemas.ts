@@ -1,4 +1,4 @@
-import { UNROUTED_ALERT_STATUSES } from '@internal/plugin-itsm-common';
+import { UNROUTED_ALERT_STATUSES } from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
 import {
   entityRefText,

@@ -2,7 +2,7 @@ import {
   DEFAULT_ANALYSIS_WINDOW_DAYS,
   LIMITS,
   MAX_ANALYSIS_WINDOW_DAYS,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
 import { queryValue, text } from './fields';
 

@@ -2,7 +2,7 @@ import {
   LIMITS,
   MAX_PAGE_LIMIT,
   PRIORITIES,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
 
 /** Message for a missing field, or for one of the wrong type. */

@@ -3,7 +3,7 @@ import {
   INCIDENT_RESOLUTION_CODES,
   INCIDENT_STATUSES,
   LIMITS,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
 import {
   clearableText,

@@ -4,7 +4,7 @@ import {
   PROBLEM_SOURCES,
   PROBLEM_STATUSES,
   RCA_METHODS,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
 import {
   clearableText,

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { itsmIncidentCreatePermission } from '@internal/plugin-itsm-common';
+import { itsmIncidentCreatePermission } from '@backstage-itsm/plugin-itsm-common';
 import Button from '@material-ui/core/Button';
 import AddIcon from '@material-ui/icons/Add';
 import { useNavigate } from 'react-router-dom';

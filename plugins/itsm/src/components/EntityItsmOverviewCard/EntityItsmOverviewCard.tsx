@@ -6,7 +6,7 @@ import {
   entityRouteRef,
   useEntity,
 } from '@backstage/plugin-catalog-react';
-import { PRIORITIES } from '@internal/plugin-itsm-common';
+import { PRIORITIES } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';

@@ -2,7 +2,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { OPEN_INCIDENT_STATUSES } from '@internal/plugin-itsm-common';
+import { OPEN_INCIDENT_STATUSES } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';

@@ -3,7 +3,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { OPEN_PROBLEM_STATUSES } from '@internal/plugin-itsm-common';
+import { OPEN_PROBLEM_STATUSES } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import ToggleButton from '@material-ui/lab/ToggleButton';

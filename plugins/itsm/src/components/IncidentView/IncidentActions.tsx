@@ -3,7 +3,7 @@ import {
   Incident,
   IncidentStatus,
   allowedIncidentTransitions,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Alert from '@material-ui/lab/Alert';

@@ -1,6 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Incident } from '@internal/plugin-itsm-common';
+import { Incident } from '@backstage-itsm/plugin-itsm-common';
 import Grid from '@material-ui/core/Grid';
 import { Field, formatTime } from '../shared/Field';
 import {

@@ -4,7 +4,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   isTerminalIncidentStatus,
   itsmIncidentUpdatePermission,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';

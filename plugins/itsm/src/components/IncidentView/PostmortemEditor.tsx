@@ -5,7 +5,7 @@ import {
   Progress,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { Postmortem } from '@internal/plugin-itsm-common';
+import { Postmortem } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Tab from '@material-ui/core/Tab';

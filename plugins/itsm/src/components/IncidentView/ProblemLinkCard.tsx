@@ -5,7 +5,7 @@ import {
   Incident,
   OPEN_PROBLEM_STATUSES,
   Problem,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';

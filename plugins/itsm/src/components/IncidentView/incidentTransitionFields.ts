@@ -1,4 +1,4 @@
-import { IncidentStatus } from '@internal/plugin-itsm-common';
+import { IncidentStatus } from '@backstage-itsm/plugin-itsm-common';
 import { TransitionField, optionsOf } from '../shared/TransitionDialog';
 import {
   HOLD_REASON_LABELS,

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, Progress, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Problem } from '@internal/plugin-itsm-common';
+import { Problem } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import useAsync from 'react-use/esm/useAsync';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { OPEN_PROBLEM_STATUSES } from '@internal/plugin-itsm-common';
+import { OPEN_PROBLEM_STATUSES } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import ToggleButton from '@material-ui/lab/ToggleButton';

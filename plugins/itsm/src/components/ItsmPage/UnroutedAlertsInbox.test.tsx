@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { UnroutedAlert } from '@internal/plugin-itsm-common';
+import { UnroutedAlert } from '@backstage-itsm/plugin-itsm-common';
 import { BASE_URL, incident } from '../../__testUtils__/fixtures';
 import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { UnroutedAlertsInbox } from './UnroutedAlertsInbox';

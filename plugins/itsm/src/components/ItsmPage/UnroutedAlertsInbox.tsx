@@ -6,7 +6,7 @@ import {
   UnroutedAlert,
   derivePriority,
   itsmIncidentCreatePermission,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';

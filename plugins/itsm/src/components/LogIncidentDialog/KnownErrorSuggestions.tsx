@@ -1,5 +1,5 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Problem } from '@internal/plugin-itsm-common';
+import { Problem } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Link from '@material-ui/core/Link';
 import Paper from '@material-ui/core/Paper';

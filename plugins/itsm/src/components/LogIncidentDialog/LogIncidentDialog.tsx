@@ -7,7 +7,7 @@ import {
   Incident,
   derivePriority,
   isOpenProblemStatus,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';

@@ -1,4 +1,4 @@
-import { Problem } from '@internal/plugin-itsm-common';
+import { Problem } from '@backstage-itsm/plugin-itsm-common';
 import { rankKnownErrors } from './rankKnownErrors';
 
 const known = (title: string, symptoms: string | null = null) =>

@@ -1,4 +1,4 @@
-import { Problem } from '@internal/plugin-itsm-common';
+import { Problem } from '@backstage-itsm/plugin-itsm-common';
 
 function words(text: string): Set<string> {
   return new Set(

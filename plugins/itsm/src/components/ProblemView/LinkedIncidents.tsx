@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Problem } from '@internal/plugin-itsm-common';
+import { Problem } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';

@@ -5,7 +5,7 @@ import {
   allowedProblemTransitions,
   canPublishKnownError,
   isOpenProblemStatus,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';

@@ -5,7 +5,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   itsmProblemUpdatePermission,
   PROBLEM_RESOLUTION_CODES,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';

@@ -1,7 +1,7 @@
 import {
   PROBLEM_EARLY_CLOSE_CODES,
   ProblemStatus,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import { TransitionField } from '../shared/TransitionDialog';
 import { PROBLEM_RESOLUTION_LABELS } from '../shared/labels';
 

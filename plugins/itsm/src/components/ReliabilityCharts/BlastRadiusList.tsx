@@ -1,4 +1,4 @@
-import { ProblemBlastRadius } from '@internal/plugin-itsm-common';
+import { ProblemBlastRadius } from '@backstage-itsm/plugin-itsm-common';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';

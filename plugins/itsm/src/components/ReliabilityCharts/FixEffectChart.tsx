@@ -1,4 +1,4 @@
-import { FixEffect } from '@internal/plugin-itsm-common';
+import { FixEffect } from '@backstage-itsm/plugin-itsm-common';
 import {
   Bar,
   BarChart,

@@ -1,4 +1,4 @@
-import { PRIORITIES, WeeklyIncidents } from '@internal/plugin-itsm-common';
+import { PRIORITIES, WeeklyIncidents } from '@backstage-itsm/plugin-itsm-common';
 import {
   Bar,
   BarChart,

@@ -1,4 +1,4 @@
-import { ReliabilityAnalysis } from '@internal/plugin-itsm-common';
+import { ReliabilityAnalysis } from '@backstage-itsm/plugin-itsm-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { formatDuration } from './formatDuration';

@@ -1,4 +1,4 @@
-import { WeeklyIncidents } from '@internal/plugin-itsm-common';
+import { WeeklyIncidents } from '@backstage-itsm/plugin-itsm-common';
 import {
   CartesianGrid,
   Line,

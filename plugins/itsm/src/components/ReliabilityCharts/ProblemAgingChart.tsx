@@ -1,4 +1,4 @@
-import { AgedProblem } from '@internal/plugin-itsm-common';
+import { AgedProblem } from '@backstage-itsm/plugin-itsm-common';
 import {
   Bar,
   BarChart,

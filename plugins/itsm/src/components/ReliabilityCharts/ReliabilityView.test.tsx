@@ -4,7 +4,7 @@ import {
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/test-utils';
-import { ReliabilityAnalysis } from '@internal/plugin-itsm-common';
+import { ReliabilityAnalysis } from '@backstage-itsm/plugin-itsm-common';
 import { createTheme } from '@material-ui/core/styles';
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';

@@ -5,7 +5,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { AnalysisQuery } from '@internal/plugin-itsm-common';
+import { AnalysisQuery } from '@backstage-itsm/plugin-itsm-common';
 import Grid from '@material-ui/core/Grid';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';

@@ -20,7 +20,7 @@ import {
   OPEN_INCIDENT_STATUSES,
   PRIORITIES,
   Priority,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';

@@ -1,4 +1,4 @@
-import { IMPACTS, Impact } from '@internal/plugin-itsm-common';
+import { IMPACTS, Impact } from '@backstage-itsm/plugin-itsm-common';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { LEVEL_LABELS } from './labels';

@@ -1,4 +1,4 @@
-import { Priority } from '@internal/plugin-itsm-common';
+import { Priority } from '@backstage-itsm/plugin-itsm-common';
 import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
 import { priorityText } from './labels';

@@ -1,6 +1,6 @@
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Problem } from '@internal/plugin-itsm-common';
+import { Problem } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import { PriorityChip } from './PriorityChip';

@@ -1,5 +1,5 @@
 import { ReactNode } from 'react';
-import { Priority } from '@internal/plugin-itsm-common';
+import { Priority } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { Page, TimelineEvent } from '@internal/plugin-itsm-common';
+import { Page, TimelineEvent } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';

@@ -1,4 +1,4 @@
-import { TimelineEvent } from '@internal/plugin-itsm-common';
+import { TimelineEvent } from '@backstage-itsm/plugin-itsm-common';
 import { describeTimelineEvent } from './describeTimelineEvent';
 
 function event(overrides: Partial<TimelineEvent>): TimelineEvent {

@@ -7,7 +7,7 @@ import {
   Priority,
   ProblemStatus,
   TimelineEvent,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 import {
   INCIDENT_STATUS_LABELS,
   LEVEL_LABELS,

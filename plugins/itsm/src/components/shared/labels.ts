@@ -9,7 +9,7 @@ import {
   ProblemStatus,
   RcaMethod,
   formatPriority,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 
 /** Display names of incident statuses. */
 export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {

@@ -5,7 +5,7 @@ import {
   PRIORITY_MATRIX_CONFIG_KEY,
   PriorityMatrix,
   parsePriorityMatrix,
-} from '@internal/plugin-itsm-common';
+} from '@backstage-itsm/plugin-itsm-common';
 
 /** Categories offered when logging a record, from `itsm.categories`. */
 export function useCategories(): string[] {
