@@ -1,8 +1,5 @@
-import {
-  LIMITS,
-  MAX_PAGE_LIMIT,
-  PRIORITIES,
-} from '@backstage-itsm/plugin-itsm-common';
+import { LIMITS, MAX_PAGE_LIMIT } from '../constants';
+import { PRIORITIES } from '../types';
 import { z } from 'zod';
 
 /** Message for a missing field, or for one of the wrong type. */

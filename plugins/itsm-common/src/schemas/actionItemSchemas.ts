@@ -2,8 +2,8 @@ import {
   ACTION_ITEM_KINDS,
   ACTION_ITEM_STATUSES,
   ITSM_RECORD_TYPES,
-  LIMITS,
-} from '@backstage-itsm/plugin-itsm-common';
+} from '../types';
+import { LIMITS } from '../constants';
 import { z } from 'zod';
 import {
   entityRefText,

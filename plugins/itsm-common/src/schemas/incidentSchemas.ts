@@ -2,8 +2,8 @@ import {
   HOLD_REASONS,
   INCIDENT_RESOLUTION_CODES,
   INCIDENT_STATUSES,
-  LIMITS,
-} from '@backstage-itsm/plugin-itsm-common';
+} from '../types';
+import { LIMITS } from '../constants';
 import { z } from 'zod';
 import {
   clearableText,

@@ -1,8 +1,8 @@
 import {
   DEFAULT_ANALYSIS_WINDOW_DAYS,
-  LIMITS,
   MAX_ANALYSIS_WINDOW_DAYS,
-} from '@backstage-itsm/plugin-itsm-common';
+} from '../analysis';
+import { LIMITS } from '../constants';
 import { z } from 'zod';
 import { queryValue, text } from './fields';
 

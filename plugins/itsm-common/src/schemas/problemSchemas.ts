@@ -1,10 +1,10 @@
 import {
-  LIMITS,
   PROBLEM_RESOLUTION_CODES,
   PROBLEM_SOURCES,
   PROBLEM_STATUSES,
   RCA_METHODS,
-} from '@backstage-itsm/plugin-itsm-common';
+} from '../types';
+import { LIMITS } from '../constants';
 import { z } from 'zod';
 import {
   clearableText,

@@ -1,4 +1,4 @@
-import { UNROUTED_ALERT_STATUSES } from '@backstage-itsm/plugin-itsm-common';
+import { UNROUTED_ALERT_STATUSES } from '../alerts';
 import { z } from 'zod';
 import {
   entityRefText,
