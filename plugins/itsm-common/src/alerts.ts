@@ -1,4 +1,4 @@
-import { Impact, Urgency } from './types';
+import { Impact, Incident, Urgency } from './types';
 
 /** Alert channels: Alertmanager (and Grafana) webhooks, PagerDuty Events API v2. */
 export const ALERT_SOURCES = ['alertmanager', 'events-v2'] as const;
@@ -38,6 +38,12 @@ export interface UnroutedAlert {
   assignedAt: string | null;
   /** Who sent it, such as `service:external:alertmanager`. */
   reporterRef: string;
+}
+
+/** What assigning an unrouted alert answers: the alert and the incident it opened. */
+export interface UnroutedAlertAssignment {
+  alert: UnroutedAlert;
+  incident: Incident;
 }
 
 /** What the Alertmanager endpoint answers once a delivery is committed. */

@@ -12,17 +12,6 @@ export interface AnalysisScope {
   entityRefs: string[] | null;
 }
 
-/** Query of `GET /analysis`; at most one of the refs, none for the whole organisation. */
-export interface AnalysisQuery {
-  entityRef?: string;
-  ownerRef?: string;
-  systemRef?: string;
-  /** Start of the window, epoch ms or ISO 8601; defaults to 90 days before `to`. */
-  from?: string | number;
-  /** End of the window (exclusive), epoch ms or ISO 8601; defaults to now. */
-  to?: string | number;
-}
-
 /** Default length of the analysis window. */
 export const DEFAULT_ANALYSIS_WINDOW_DAYS = 90;
 

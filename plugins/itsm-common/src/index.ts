@@ -1,6 +1,7 @@
 /**
  * Shared domain rules of Backstage ITSM: types, lifecycles, priority matrix,
- * permissions, record numbers and limits, used by the backend and the frontend.
+ * permissions, record numbers and limits, and the zod schemas of every request
+ * with the request types derived from them, used by the backend and the frontend.
  *
  * @packageDocumentation
  */
@@ -16,3 +17,4 @@ export * from './analysis';
 export type { TransitionCheck } from './transitionCheck';
 export * from './summary';
 export * from './alerts';
+export * from './schemas';

@@ -29,7 +29,7 @@ import { ResolvedEntity } from '../service/catalogEntities';
 import {
   alertmanagerWebhookBody,
   eventsV2Body,
-} from '../service/validation/alertSchemas';
+} from '@backstage-itsm/plugin-itsm-common';
 import { parseInput } from '../service/validation/parseInput';
 import { AlertEntityResolver } from './AlertEntityResolver';
 import { AlertConfig } from './alertConfig';

@@ -1,4 +1,7 @@
-import { PriorityMatrix, derivePriority } from '@backstage-itsm/plugin-itsm-common';
+import {
+  PriorityMatrix,
+  derivePriority,
+} from '@backstage-itsm/plugin-itsm-common';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import {

@@ -1,4 +1,4 @@
-import { alertmanagerWebhookBody } from '../service/validation/alertSchemas';
+import { alertmanagerWebhookBody } from '@backstage-itsm/plugin-itsm-common';
 import { fromAlertmanager } from './fromAlertmanager';
 
 const options = { severityLabel: 'severity', defaultSeverity: 'warning' };

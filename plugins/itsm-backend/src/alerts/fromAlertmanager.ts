@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { z } from 'zod';
-import { alertmanagerWebhookBody } from '../service/validation/alertSchemas';
+import { alertmanagerWebhookBody } from '@backstage-itsm/plugin-itsm-common';
 import {
   IncomingAlert,
   alertDescription,

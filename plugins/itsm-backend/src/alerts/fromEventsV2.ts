@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { z } from 'zod';
-import { eventsV2Body } from '../service/validation/alertSchemas';
+import { eventsV2Body } from '@backstage-itsm/plugin-itsm-common';
 import {
   AlertAction,
   IncomingAlert,

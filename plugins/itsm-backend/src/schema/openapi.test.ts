@@ -28,16 +28,16 @@ import {
   URGENCIES,
 } from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
-import { analysisQuery } from '../service/validation/analysisSchemas';
+import { analysisQuery } from '@backstage-itsm/plugin-itsm-common';
 import {
   createActionItemBody,
   listActionItemsQuery,
   updateActionItemBody,
-} from '../service/validation/actionItemSchemas';
+} from '@backstage-itsm/plugin-itsm-common';
 import {
   assignUnroutedAlertBody,
   listUnroutedAlertsQuery,
-} from '../service/validation/alertSchemas';
+} from '@backstage-itsm/plugin-itsm-common';
 import {
   createIncidentBody,
   incidentTransitionBody,
@@ -46,7 +46,7 @@ import {
   postmortemBody,
   timelineQuery,
   updateIncidentBody,
-} from '../service/validation/incidentSchemas';
+} from '@backstage-itsm/plugin-itsm-common';
 import {
   createProblemBody,
   linkIncidentBody,
@@ -56,8 +56,8 @@ import {
   problemTransitionBody,
   publishKnownErrorBody,
   updateProblemBody,
-} from '../service/validation/problemSchemas';
-import { entitySummaryQuery } from '../service/validation/summarySchemas';
+} from '@backstage-itsm/plugin-itsm-common';
+import { entitySummaryQuery } from '@backstage-itsm/plugin-itsm-common';
 import {
   documentedOperations,
   loadOpenApiDocument,

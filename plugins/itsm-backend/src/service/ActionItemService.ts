@@ -18,7 +18,7 @@ import { ProblemService } from './ProblemService';
 import {
   createActionItemBody,
   updateActionItemBody,
-} from './validation/actionItemSchemas';
+} from '@backstage-itsm/plugin-itsm-common';
 
 /** Corrective and preventive actions of problems and postmortems. */
 export class ActionItemService {

@@ -43,7 +43,7 @@ import {
   incidentTransitionBody,
   noteBody,
   updateIncidentBody,
-} from './validation/incidentSchemas';
+} from '@backstage-itsm/plugin-itsm-common';
 
 /** API field to column, for the fields PATCH may change. */
 const INCIDENT_FIELD_COLUMNS: Record<string, keyof IncidentRow> = {

@@ -8,7 +8,7 @@ import { appendTimeline } from '../database/timeline';
 import { Caller } from './caller';
 import { IncidentService } from './IncidentService';
 import { staleVersionError } from './staleVersion';
-import { postmortemBody } from './validation/incidentSchemas';
+import { postmortemBody } from '@backstage-itsm/plugin-itsm-common';
 
 /** The post-incident review of an incident. */
 export class PostmortemService {

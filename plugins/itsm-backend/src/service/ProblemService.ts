@@ -46,13 +46,13 @@ import { CatalogEntities } from './catalogEntities';
 import { diffFields } from './diffFields';
 import { priorityAfterEdit } from './priorityAfterEdit';
 import { assertCurrentVersion } from './staleVersion';
-import { noteBody } from './validation/incidentSchemas';
+import { noteBody } from '@backstage-itsm/plugin-itsm-common';
 import {
   createProblemBody,
   problemTransitionBody,
   publishKnownErrorBody,
   updateProblemBody,
-} from './validation/problemSchemas';
+} from '@backstage-itsm/plugin-itsm-common';
 
 type CreateProblemInput = z.infer<typeof createProblemBody>;
 

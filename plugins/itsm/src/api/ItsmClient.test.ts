@@ -1,9 +1,25 @@
 import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import {
+  createIncidentBody,
+  listActionItemsQuery,
+  listIncidentsQuery,
+  listProblemsQuery,
+} from '@backstage-itsm/plugin-itsm-common';
 import { ItsmClient } from './ItsmClient';
 
 const baseUrl = 'http://localhost:7007/api/itsm';
+
+/** Query parameters as the backend receives them: repeated keys as arrays. */
+function received(params: URLSearchParams): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    query[key] = values.length === 1 ? values[0] : values;
+  }
+  return query;
+}
 
 describe('ItsmClient', () => {
   const server = setupServer();
@@ -33,6 +49,42 @@ describe('ItsmClient', () => {
     expect(seen?.get('entityRef')).toBe('component:default/payments-api');
     expect(seen?.getAll('status')).toEqual(['new', 'in_progress']);
     expect(seen?.has('text')).toBe(false);
+  });
+
+  it('sends queries that the backend schemas read back unchanged', async () => {
+    const seen: Record<string, URLSearchParams> = {};
+    const page = { items: [], nextCursor: null };
+    for (const path of ['/incidents', '/problems', '/action-items']) {
+      server.use(
+        http.get(`${baseUrl}${path}`, ({ request }) => {
+          seen[path] = new URL(request.url).searchParams;
+          return HttpResponse.json(page);
+        }),
+      );
+    }
+
+    await client.listIncidents({
+      entityRef: 'component:default/payments-api',
+      status: ['new', 'on_hold'],
+      priority: [1, 2],
+      limit: 50,
+    });
+    await client.listProblems({ knownError: true, text: 'pool' });
+    await client.listActionItems({ parentType: 'problem', parentId: 'p-1' });
+
+    expect(listIncidentsQuery.parse(received(seen['/incidents']))).toEqual({
+      entityRef: ['component:default/payments-api'],
+      status: ['new', 'on_hold'],
+      priority: [1, 2],
+      limit: 50,
+    });
+    expect(listProblemsQuery.parse(received(seen['/problems']))).toEqual({
+      knownError: 'true',
+      text: 'pool',
+    });
+    expect(listActionItemsQuery.parse(received(seen['/action-items']))).toEqual(
+      { parentType: 'problem', parentId: 'p-1', limit: 100 },
+    );
   });
 
   it('turns an error body into a ResponseError', async () => {
@@ -103,6 +155,26 @@ describe('ItsmClient writes', () => {
     });
     expect(contentType).toBe('application/json');
     expect(body).toEqual({ version: 3, to: 'in_progress' });
+  });
+
+  it('sends a new incident that the backend schema accepts', async () => {
+    let body: unknown;
+    server.use(
+      http.post(`${baseUrl}/incidents`, async ({ request }) => {
+        body = await request.json();
+        return HttpResponse.json({ id: 'x' }, { status: 201 });
+      }),
+    );
+    const incident = {
+      title: 'Checkout fails with 502',
+      description: 'Payments API answers 502 to one request in three.',
+      entityRef: 'component:default/payments-api',
+      category: 'availability',
+      impact: 1,
+      urgency: 2,
+    } as const;
+    await client.createIncident(incident);
+    expect(createIncidentBody.parse(body)).toEqual(incident);
   });
 
   it('answers undefined for a postmortem not written yet', async () => {

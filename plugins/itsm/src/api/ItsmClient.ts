@@ -2,33 +2,37 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   ActionItem,
+  ActionItemParent,
   AnalysisQuery,
+  CreateActionItemRequest,
+  CreateIncidentRequest,
+  CreateProblemRequest,
   EntityItsmSummary,
   Incident,
+  IncidentListQuery,
+  IncidentTransitionRequest,
+  KnownErrorListQuery,
+  LinkIncidentRequest,
+  NoteRequest,
   Page,
   Postmortem,
+  PostmortemRequest,
   Problem,
+  ProblemFromIncidentRequest,
+  ProblemListQuery,
+  ProblemTransitionRequest,
+  PublishKnownErrorRequest,
   ReliabilityAnalysis,
   TimelineEvent,
+  TimelineQuery,
   UnroutedAlert,
+  UnroutedAlertAssignment,
+  UnroutedAlertListQuery,
+  UpdateActionItemRequest,
+  UpdateIncidentRequest,
+  UpdateProblemRequest,
 } from '@backstage-itsm/plugin-itsm-common';
-import {
-  ActionItemChanges,
-  ActionItemParent,
-  IncidentChanges,
-  IncidentListQuery,
-  IncidentTransition,
-  ItsmApi,
-  KnownErrorQuery,
-  NewActionItem,
-  NewIncident,
-  NewNote,
-  NewProblem,
-  PostmortemDraft,
-  ProblemChanges,
-  ProblemListQuery,
-  ProblemTransition,
-} from './ItsmApi';
+import { ItsmApi } from './ItsmApi';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -50,27 +54,33 @@ export class ItsmClient implements ItsmApi {
     return this.call('GET', `/incidents/${encode(id)}`);
   }
 
-  createIncident(incident: NewIncident): Promise<Incident> {
+  createIncident(incident: CreateIncidentRequest): Promise<Incident> {
     return this.call('POST', '/incidents', incident);
   }
 
-  updateIncident(id: string, changes: IncidentChanges): Promise<Incident> {
+  updateIncident(
+    id: string,
+    changes: UpdateIncidentRequest,
+  ): Promise<Incident> {
     return this.call('PATCH', `/incidents/${encode(id)}`, changes);
   }
 
-  transitionIncident(id: string, move: IncidentTransition): Promise<Incident> {
+  transitionIncident(
+    id: string,
+    move: IncidentTransitionRequest,
+  ): Promise<Incident> {
     return this.call('POST', `/incidents/${encode(id)}/transitions`, move);
   }
 
   listIncidentTimeline(
     id: string,
-    page: { cursor?: string } = {},
+    page: TimelineQuery = {},
   ): Promise<Page<TimelineEvent>> {
     const query = toSearchParams({ limit: 100, ...page });
     return this.call('GET', `/incidents/${encode(id)}/timeline?${query}`);
   }
 
-  addIncidentNote(id: string, note: NewNote): Promise<TimelineEvent> {
+  addIncidentNote(id: string, note: NoteRequest): Promise<TimelineEvent> {
     return this.call('POST', `/incidents/${encode(id)}/notes`, note);
   }
 
@@ -90,7 +100,7 @@ export class ItsmClient implements ItsmApi {
 
   savePostmortem(
     incidentId: string,
-    draft: PostmortemDraft,
+    draft: PostmortemRequest,
   ): Promise<Postmortem> {
     return this.call(
       'PUT',
@@ -101,7 +111,7 @@ export class ItsmClient implements ItsmApi {
 
   createProblemFromIncident(
     incidentId: string,
-    options: { holdIncident: boolean },
+    options: ProblemFromIncidentRequest,
   ): Promise<Problem> {
     return this.call(
       'POST',
@@ -114,7 +124,7 @@ export class ItsmClient implements ItsmApi {
     return this.call('GET', `/problems?${toSearchParams(query)}`);
   }
 
-  listKnownErrors(query: KnownErrorQuery): Promise<Page<Problem>> {
+  listKnownErrors(query: KnownErrorListQuery): Promise<Page<Problem>> {
     return this.call('GET', `/known-errors?${toSearchParams(query)}`);
   }
 
@@ -122,41 +132,44 @@ export class ItsmClient implements ItsmApi {
     return this.call('GET', `/problems/${encode(id)}`);
   }
 
-  createProblem(problem: NewProblem): Promise<Problem> {
+  createProblem(problem: CreateProblemRequest): Promise<Problem> {
     return this.call('POST', '/problems', problem);
   }
 
-  updateProblem(id: string, changes: ProblemChanges): Promise<Problem> {
+  updateProblem(id: string, changes: UpdateProblemRequest): Promise<Problem> {
     return this.call('PATCH', `/problems/${encode(id)}`, changes);
   }
 
-  transitionProblem(id: string, move: ProblemTransition): Promise<Problem> {
+  transitionProblem(
+    id: string,
+    move: ProblemTransitionRequest,
+  ): Promise<Problem> {
     return this.call('POST', `/problems/${encode(id)}/transitions`, move);
   }
 
   publishKnownError(
     id: string,
-    options: { version: number; symptoms?: string },
+    options: PublishKnownErrorRequest,
   ): Promise<Problem> {
     return this.call('POST', `/problems/${encode(id)}/known-error`, options);
   }
 
   listProblemTimeline(
     id: string,
-    page: { cursor?: string } = {},
+    page: TimelineQuery = {},
   ): Promise<Page<TimelineEvent>> {
     const query = toSearchParams({ limit: 100, ...page });
     return this.call('GET', `/problems/${encode(id)}/timeline?${query}`);
   }
 
-  addProblemNote(id: string, note: NewNote): Promise<TimelineEvent> {
+  addProblemNote(id: string, note: NoteRequest): Promise<TimelineEvent> {
     return this.call('POST', `/problems/${encode(id)}/notes`, note);
   }
 
   linkIncident(
     problemId: string,
     incidentId: string,
-    options: { holdIncident: boolean },
+    options: LinkIncidentRequest,
   ): Promise<Problem> {
     return this.call(
       'POST',
@@ -177,13 +190,13 @@ export class ItsmClient implements ItsmApi {
     return this.call('GET', `/action-items?${query}`);
   }
 
-  createActionItem(item: NewActionItem): Promise<ActionItem> {
+  createActionItem(item: CreateActionItemRequest): Promise<ActionItem> {
     return this.call('POST', '/action-items', item);
   }
 
   updateActionItem(
     id: string,
-    changes: ActionItemChanges,
+    changes: UpdateActionItemRequest,
   ): Promise<ActionItem> {
     return this.call('PATCH', `/action-items/${encode(id)}`, changes);
   }
@@ -192,18 +205,16 @@ export class ItsmClient implements ItsmApi {
     return this.call('GET', `/entity-summary?${toSearchParams({ entityRef })}`);
   }
 
-  listUnroutedAlerts(query: {
-    status?: 'pending' | 'assigned';
-    cursor?: string;
-    limit?: number;
-  }): Promise<Page<UnroutedAlert>> {
+  listUnroutedAlerts(
+    query: UnroutedAlertListQuery,
+  ): Promise<Page<UnroutedAlert>> {
     return this.call('GET', `/alerts/unrouted?${toSearchParams(query)}`);
   }
 
   assignUnroutedAlert(
     id: string,
     entityRef: string,
-  ): Promise<{ alert: UnroutedAlert; incident: Incident }> {
+  ): Promise<UnroutedAlertAssignment> {
     return this.call('POST', `/alerts/unrouted/${encode(id)}/assign`, {
       entityRef,
     });

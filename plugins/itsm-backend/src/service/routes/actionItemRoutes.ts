@@ -8,7 +8,7 @@ import {
   createActionItemBody,
   listActionItemsQuery,
   updateActionItemBody,
-} from '../validation/actionItemSchemas';
+} from '@backstage-itsm/plugin-itsm-common';
 import { pageOptions } from './pageOptions';
 
 /** Routes under `/action-items`. */

@@ -7,7 +7,7 @@ import { callerOf } from '../caller';
 import {
   assignUnroutedAlertBody,
   listUnroutedAlertsQuery,
-} from '../validation/alertSchemas';
+} from '@backstage-itsm/plugin-itsm-common';
 import { parseInput } from '../validation/parseInput';
 import { pageOptions } from './pageOptions';
 

@@ -4,7 +4,10 @@ import Router from 'express-promise-router';
 import { AnalysisService } from '../AnalysisService';
 import { callerOf } from '../caller';
 import { parseInput } from '../validation/parseInput';
-import { analysisQuery, analysisWindow } from '../validation/analysisSchemas';
+import {
+  analysisQuery,
+  analysisWindow,
+} from '@backstage-itsm/plugin-itsm-common';
 
 /** `GET /analysis`: reliability of an entity, owner, system or the organisation. */
 export function analysisRoutes(options: {

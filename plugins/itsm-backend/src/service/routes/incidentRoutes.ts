@@ -14,8 +14,8 @@ import {
   postmortemBody,
   timelineQuery,
   updateIncidentBody,
-} from '../validation/incidentSchemas';
-import { problemFromIncidentBody } from '../validation/problemSchemas';
+} from '@backstage-itsm/plugin-itsm-common';
+import { problemFromIncidentBody } from '@backstage-itsm/plugin-itsm-common';
 import { pageOptions } from './pageOptions';
 
 /** Routes under `/incidents`. */

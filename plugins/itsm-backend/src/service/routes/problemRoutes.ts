@@ -4,7 +4,7 @@ import { callerOf } from '../caller';
 import { normaliseEntityRef } from '../catalogEntities';
 import { ProblemService } from '../ProblemService';
 import { parseInput } from '../validation/parseInput';
-import { noteBody, timelineQuery } from '../validation/incidentSchemas';
+import { noteBody, timelineQuery } from '@backstage-itsm/plugin-itsm-common';
 import {
   createProblemBody,
   linkIncidentBody,
@@ -13,7 +13,7 @@ import {
   problemTransitionBody,
   publishKnownErrorBody,
   updateProblemBody,
-} from '../validation/problemSchemas';
+} from '@backstage-itsm/plugin-itsm-common';
 import { pageOptions } from './pageOptions';
 
 function normaliseAll(refs: string[] | undefined, field: string) {

@@ -4,7 +4,7 @@ import { callerOf } from '../caller';
 import { normaliseEntityRef } from '../catalogEntities';
 import { EntitySummaryService } from '../EntitySummaryService';
 import { parseInput } from '../validation/parseInput';
-import { entitySummaryQuery } from '../validation/summarySchemas';
+import { entitySummaryQuery } from '@backstage-itsm/plugin-itsm-common';
 
 /** Route of the entity overview card. */
 export function summaryRoutes(options: {

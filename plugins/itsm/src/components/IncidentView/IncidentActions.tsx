@@ -2,13 +2,13 @@ import { useState } from 'react';
 import {
   Incident,
   IncidentStatus,
+  IncidentTransitionRequest,
   allowedIncidentTransitions,
 } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import { IncidentTransition } from '../../api';
 import { TransitionDialog } from '../shared/TransitionDialog';
 import { errorMessage } from '../shared/errorMessage';
 import { INCIDENT_ACTION_LABELS } from '../shared/labels';
@@ -17,7 +17,7 @@ import { incidentTransitionPrompt } from './incidentTransitionFields';
 /** The lifecycle moves valid from the incident's status, as buttons. */
 export function IncidentActions(props: {
   incident: Incident;
-  onTransition: (move: IncidentTransition) => Promise<unknown>;
+  onTransition: (move: IncidentTransitionRequest) => Promise<unknown>;
 }) {
   const { incident, onTransition } = props;
   const [prompting, setPrompting] = useState<IncidentStatus>();
@@ -66,7 +66,7 @@ export function IncidentActions(props: {
               version: incident.version,
               to: prompting,
               ...values,
-            } as IncidentTransition)
+            } as IncidentTransitionRequest)
           }
         />
       )}

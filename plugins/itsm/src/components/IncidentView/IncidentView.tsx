@@ -2,6 +2,8 @@ import { useCallback, useState } from 'react';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
+  IncidentTransitionRequest,
+  NoteRequest,
   isTerminalIncidentStatus,
   itsmIncidentUpdatePermission,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -11,7 +13,7 @@ import Grid from '@material-ui/core/Grid';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { IncidentTransition, NewNote, itsmApiRef } from '../../api';
+import { itsmApiRef } from '../../api';
 import { ActionItemsPanel } from '../shared/ActionItemsPanel';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { RecordHeader } from '../shared/RecordHeader';
@@ -48,14 +50,14 @@ export function IncidentView(props: { incidentId: string }) {
   }, [incident.retry, timeline.retry]);
 
   const transition = useCallback(
-    async (move: IncidentTransition) => {
+    async (move: IncidentTransitionRequest) => {
       await itsmApi.transitionIncident(props.incidentId, move);
       reload();
     },
     [itsmApi, props.incidentId, reload],
   );
   const addNote = useCallback(
-    async (note: NewNote) => {
+    async (note: NoteRequest) => {
       await itsmApi.addIncidentNote(props.incidentId, note);
       timeline.retry();
     },

@@ -5,7 +5,10 @@ import {
   Progress,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { Postmortem } from '@backstage-itsm/plugin-itsm-common';
+import {
+  Postmortem,
+  PostmortemRequest,
+} from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Tab from '@material-ui/core/Tab';
@@ -15,10 +18,14 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { PostmortemDraft, itsmApiRef } from '../../api';
+import { itsmApiRef } from '../../api';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { errorMessage } from '../shared/errorMessage';
 import { fieldId } from '../shared/fieldId';
+
+/** The postmortem request with every section filled in, as the editor holds it. */
+type PostmortemDraft = PostmortemRequest &
+  Required<Omit<PostmortemRequest, 'version'>>;
 
 const SECTIONS: {
   key: keyof Omit<PostmortemDraft, 'version'>;

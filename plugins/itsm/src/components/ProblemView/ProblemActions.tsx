@@ -2,6 +2,7 @@ import { useState } from 'react';
 import {
   Problem,
   ProblemStatus,
+  ProblemTransitionRequest,
   allowedProblemTransitions,
   canPublishKnownError,
   isOpenProblemStatus,
@@ -11,7 +12,6 @@ import Button from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import { ProblemTransition } from '../../api';
 import { TransitionDialog } from '../shared/TransitionDialog';
 import { errorMessage } from '../shared/errorMessage';
 import { PROBLEM_ACTION_LABELS } from '../shared/labels';
@@ -20,7 +20,7 @@ import { problemTransitionPrompt } from './problemTransitionFields';
 /** Lifecycle moves valid from the problem's status, and publishing it as a known error. */
 export function ProblemActions(props: {
   problem: Problem;
-  onTransition: (move: ProblemTransition) => Promise<unknown>;
+  onTransition: (move: ProblemTransitionRequest) => Promise<unknown>;
   onPublishKnownError: () => Promise<unknown>;
 }) {
   const { problem, onTransition, onPublishKnownError } = props;
@@ -130,7 +130,7 @@ export function ProblemActions(props: {
               ...Object.fromEntries(
                 Object.entries(values).filter(([, v]) => v.trim() !== ''),
               ),
-            } as ProblemTransition)
+            } as ProblemTransitionRequest)
           }
         />
       )}

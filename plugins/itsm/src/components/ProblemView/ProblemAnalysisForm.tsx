@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react';
 import { InfoCard, MarkdownContent } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Problem, RCA_METHODS, RcaMethod } from '@backstage-itsm/plugin-itsm-common';
+import {
+  Problem,
+  RCA_METHODS,
+  RcaMethod,
+  UpdateProblemRequest,
+} from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -9,7 +14,6 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import { ProblemChanges } from '../../api';
 import { CatalogEntityPicker } from '../shared/CatalogEntityPicker';
 import { Field } from '../shared/Field';
 import { errorMessage } from '../shared/errorMessage';
@@ -18,7 +22,7 @@ import { fieldId } from '../shared/fieldId';
 
 type Draft = Required<
   Pick<
-    ProblemChanges,
+    UpdateProblemRequest,
     | 'statement'
     | 'entityRef'
     | 'rcaMethod'
@@ -73,14 +77,14 @@ const TEXTS: { key: keyof Draft; label: string; hint: string }[] = [
 export function ProblemAnalysisForm(props: {
   problem: Problem;
   canEdit: boolean;
-  onSave: (changes: ProblemChanges) => Promise<unknown>;
+  onSave: (changes: UpdateProblemRequest) => Promise<unknown>;
 }) {
   const { problem, canEdit, onSave } = props;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<Draft>(draftOf(problem));
   useEffect(() => setDraft(draftOf(problem)), [problem]);
   const [saving, save] = useAsyncFn(async () => {
-    const changes: ProblemChanges = { version: problem.version };
+    const changes: UpdateProblemRequest = { version: problem.version };
     for (const [key, value] of Object.entries(draft) as [keyof Draft, any][]) {
       const normalised =
         typeof value === 'string' && value.trim() === '' ? null : value;

@@ -3,8 +3,11 @@ import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
-  itsmProblemUpdatePermission,
+  NoteRequest,
   PROBLEM_RESOLUTION_CODES,
+  ProblemTransitionRequest,
+  UpdateProblemRequest,
+  itsmProblemUpdatePermission,
 } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
@@ -12,12 +15,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import {
-  NewNote,
-  ProblemChanges,
-  ProblemTransition,
-  itsmApiRef,
-} from '../../api';
+import { itsmApiRef } from '../../api';
 import { ActionItemsPanel } from '../shared/ActionItemsPanel';
 import { Field, formatTime } from '../shared/Field';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
@@ -75,14 +73,14 @@ export function ProblemView(props: { problemId: string }) {
   }
   const value = problem.value;
   const canEdit = permission.allowed && value.status !== 'closed';
-  const save = (changes: ProblemChanges) =>
+  const save = (changes: UpdateProblemRequest) =>
     after(() => itsmApi.updateProblem(value.id, changes))();
-  const transition = (move: ProblemTransition) =>
+  const transition = (move: ProblemTransitionRequest) =>
     after(() => itsmApi.transitionProblem(value.id, move))();
   const publish = after(() =>
     itsmApi.publishKnownError(value.id, { version: value.version }),
   );
-  const addNote = async (note: NewNote) => {
+  const addNote = async (note: NoteRequest) => {
     await itsmApi.addProblemNote(value.id, note);
     timeline.retry();
   };

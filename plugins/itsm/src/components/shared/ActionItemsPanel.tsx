@@ -2,7 +2,10 @@ import { useState } from 'react';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { ActionItem } from '@backstage-itsm/plugin-itsm-common';
+import {
+  ActionItem,
+  ActionItemParent,
+} from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
@@ -15,7 +18,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { ActionItemParent, itsmApiRef } from '../../api';
+import { itsmApiRef } from '../../api';
 import { CatalogEntityPicker } from './CatalogEntityPicker';
 import { ItsmErrorPanel } from './ItsmErrorPanel';
 import { errorMessage } from './errorMessage';

@@ -16,6 +16,7 @@ import {
   DEFAULT_PAGE_LIMIT,
   INCIDENT_STATUSES,
   Incident,
+  IncidentListQuery,
   IncidentStatus,
   OPEN_INCIDENT_STATUSES,
   PRIORITIES,
@@ -28,7 +29,7 @@ import TextField from '@material-ui/core/TextField';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import useDebounce from 'react-use/esm/useDebounce';
-import { IncidentListQuery, itsmApiRef } from '../../api';
+import { itsmApiRef } from '../../api';
 import { ItsmErrorPanel } from './ItsmErrorPanel';
 import { PriorityChip } from './PriorityChip';
 import { formatAge } from './formatAge';

@@ -2,7 +2,11 @@ import { useState } from 'react';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { Page, TimelineEvent } from '@backstage-itsm/plugin-itsm-common';
+import {
+  NoteRequest,
+  Page,
+  TimelineEvent,
+} from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
@@ -17,7 +21,6 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import { NewNote } from '../../api';
 import { ItsmErrorPanel } from './ItsmErrorPanel';
 import { errorMessage } from './errorMessage';
 import { describeTimelineEvent } from './describeTimelineEvent';
@@ -37,14 +40,14 @@ const KIND_CHIPS: Partial<Record<TimelineEvent['kind'], string>> = {
 /** A record's immutable history, newest first, with a form to add notes. */
 export function TimelinePanel(props: {
   timeline: { value?: Page<TimelineEvent>; loading: boolean; error?: Error };
-  onAddNote?: (note: NewNote) => Promise<unknown>;
+  onAddNote?: (note: NoteRequest) => Promise<unknown>;
   title?: string;
 }) {
   const { timeline, onAddNote } = props;
   const classes = useStyles();
   const [body, setBody] = useState('');
   const [visibility, setVisibility] =
-    useState<NewNote['visibility']>('internal');
+    useState<NonNullable<NoteRequest['visibility']>>('internal');
   const [saving, save] = useAsyncFn(async () => {
     await onAddNote?.({ body: body.trim(), visibility });
     setBody('');
@@ -114,7 +117,9 @@ export function TimelinePanel(props: {
               aria-label="Visibility"
               value={visibility}
               onChange={event =>
-                setVisibility(event.target.value as NewNote['visibility'])
+                setVisibility(
+                  event.target.value as NonNullable<NoteRequest['visibility']>,
+                )
               }
             >
               <FormControlLabel

@@ -2,20 +2,25 @@ import {
   ACTION_ITEM_KINDS,
   ACTION_ITEM_STATUSES,
   ITSM_RECORD_TYPES,
-  LIMITS,
-} from '@backstage-itsm/plugin-itsm-common';
+} from '../types';
+import { LIMITS } from '../constants';
 import { z } from 'zod';
 import {
   entityRefText,
   isoTime,
   oneOf,
   pageQuery,
+  queryFlag,
   queryValue,
   text,
   version,
 } from './fields';
 
-/** Body of `POST /action-items`. */
+/**
+ * Body of `POST /action-items`.
+ *
+ * @public
+ */
 export const createActionItemBody = z
   .object({
     parentType: oneOf(ITSM_RECORD_TYPES),
@@ -27,7 +32,28 @@ export const createActionItemBody = z
   })
   .strict();
 
-/** Body of `PATCH /action-items/:id`. */
+/**
+ * Fields of a new action item, as a client sends them.
+ *
+ * @public
+ */
+export type CreateActionItemRequest = z.input<typeof createActionItemBody>;
+
+/**
+ * The record an action item belongs to, by which action items are listed.
+ *
+ * @public
+ */
+export type ActionItemParent = Pick<
+  CreateActionItemRequest,
+  'parentType' | 'parentId'
+>;
+
+/**
+ * Body of `PATCH /action-items/:id`.
+ *
+ * @public
+ */
 export const updateActionItemBody = z
   .object({
     version,
@@ -39,19 +65,33 @@ export const updateActionItemBody = z
   })
   .strict();
 
-/** Query of `GET /action-items`. */
+/**
+ * Changes to an action item; `version` guards against lost updates.
+ *
+ * @public
+ */
+export type UpdateActionItemRequest = z.input<typeof updateActionItemBody>;
+
+/**
+ * Query of `GET /action-items`.
+ *
+ * @public
+ */
 export const listActionItemsQuery = z
   .object({
     parentType: queryValue(oneOf(ITSM_RECORD_TYPES)),
     parentId: queryValue(text(64)),
     ownerRef: queryValue(entityRefText),
     status: queryValue(oneOf(ACTION_ITEM_STATUSES)),
-    overdue: queryValue(
-      z.enum(['true', 'false'], {
-        error: () => 'must be true or false',
-      }),
-    ),
+    overdue: queryFlag,
     limit: pageQuery.limit,
     cursor: pageQuery.cursor,
   })
   .strict();
+
+/**
+ * Filters and page of the action item list, as a client sends them.
+ *
+ * @public
+ */
+export type ActionItemListQuery = z.input<typeof listActionItemsQuery>;

@@ -1,8 +1,5 @@
-import {
-  LIMITS,
-  MAX_PAGE_LIMIT,
-  PRIORITIES,
-} from '@backstage-itsm/plugin-itsm-common';
+import { LIMITS, MAX_PAGE_LIMIT } from '../constants';
+import { PRIORITIES } from '../types';
 import { z } from 'zod';
 
 /** Message for a missing field, or for one of the wrong type. */
@@ -63,37 +60,60 @@ export const isoTime = z
     message: 'must be an ISO 8601 time',
   });
 
+/**
+ * What a client may put in a query parameter before it becomes text: the
+ * item's input or its parsed value, as both read back the same.
+ */
+export type QueryParameter<T extends z.ZodTypeAny> = z.input<T> | z.output<T>;
+
 /** A query parameter that may be repeated: `?status=a&status=b` or `a,b`. */
 export function queryList<T extends z.ZodTypeAny>(item: T) {
-  return z.preprocess(value => {
-    if (value === undefined) {
-      return undefined;
-    }
-    const values = [value].flat().flatMap(v => String(v).split(','));
-    return values.filter(v => v !== '');
-  }, z.array(item).max(50, 'must have at most 50 values').optional());
-}
-
-/** A single query parameter given at most once. */
-export function queryValue<T extends z.ZodTypeAny>(item: T) {
   return z.preprocess(
-    value => (value === '' ? undefined : value),
-    z
-      .custom<unknown>(value => !Array.isArray(value), {
-        message: 'must be given once',
-      })
-      .pipe(item.optional()),
+    (value: QueryParameter<T> | QueryParameter<T>[] | undefined) => {
+      if (value === undefined) {
+        return undefined;
+      }
+      const values = [value].flat().flatMap(v => String(v).split(','));
+      return values.filter(v => v !== '');
+    },
+    z.array(item).max(50, 'must have at most 50 values').optional(),
   );
 }
 
-/** An integer-valued query parameter. */
-export const queryInt = z.coerce.number({ error: 'must be an integer' });
+/**
+ * A single query parameter given at most once, or left out; `Sent` is what a
+ * client may pass for it.
+ */
+export function queryValue<T extends z.ZodTypeAny, Sent = QueryParameter<T>>(
+  item: T,
+) {
+  return z
+    .preprocess(
+      (value: Sent | undefined) => (value === '' ? undefined : value),
+      z
+        .custom<unknown>(value => !Array.isArray(value), {
+          message: 'must be given once',
+        })
+        .pipe(item.optional()),
+    )
+    .optional();
+}
+
+const trueOrFalse = z.enum(['true', 'false'], {
+  error: () => 'must be true or false',
+});
+
+/** A `true` or `false` query parameter, which a client may send as a boolean. */
+export const queryFlag = queryValue<
+  typeof trueOrFalse,
+  boolean | 'true' | 'false'
+>(trueOrFalse);
 
 /** `limit` and `cursor` of every list. */
 export const pageQuery = {
   limit: queryValue(
     z.coerce
-      .number({ error: 'must be an integer' })
+      .number<number>({ error: 'must be an integer' })
       .int('must be an integer')
       .min(1, 'must be at least 1')
       .max(MAX_PAGE_LIMIT, `must be at most ${MAX_PAGE_LIMIT}`),
@@ -104,7 +124,9 @@ export const pageQuery = {
 
 /** A `priority` filter: repeated values of 1 to 5. */
 export const priorityList = queryList(
-  z.coerce.number().refine(p => (PRIORITIES as readonly number[]).includes(p), {
-    message: 'must be 1, 2, 3, 4 or 5',
-  }),
+  z.coerce
+    .number<number>()
+    .refine(p => (PRIORITIES as readonly number[]).includes(p), {
+      message: 'must be 1, 2, 3, 4 or 5',
+    }),
 );

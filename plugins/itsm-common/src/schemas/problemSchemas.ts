@@ -1,10 +1,10 @@
 import {
-  LIMITS,
   PROBLEM_RESOLUTION_CODES,
   PROBLEM_SOURCES,
   PROBLEM_STATUSES,
   RCA_METHODS,
-} from '@backstage-itsm/plugin-itsm-common';
+} from '../types';
+import { LIMITS } from '../constants';
 import { z } from 'zod';
 import {
   clearableText,
@@ -13,6 +13,7 @@ import {
   oneOf,
   pageQuery,
   priorityList,
+  queryFlag,
   queryList,
   queryValue,
   text,
@@ -27,7 +28,11 @@ const affectedEntityRefs = z
     `must have at most ${LIMITS.affectedEntityRefs} entries`,
   );
 
-/** Body of `POST /problems`. */
+/**
+ * Body of `POST /problems`.
+ *
+ * @public
+ */
 export const createProblemBody = z
   .object({
     title: text(LIMITS.title),
@@ -41,7 +46,18 @@ export const createProblemBody = z
   })
   .strict();
 
-/** Body of `PATCH /problems/:id`. */
+/**
+ * Fields of a new problem, as a client sends them.
+ *
+ * @public
+ */
+export type CreateProblemRequest = z.input<typeof createProblemBody>;
+
+/**
+ * Body of `PATCH /problems/:id`.
+ *
+ * @public
+ */
 export const updateProblemBody = z
   .object({
     version,
@@ -61,7 +77,18 @@ export const updateProblemBody = z
   })
   .strict();
 
-/** Body of `POST /problems/:id/transitions`. */
+/**
+ * Changes to a problem; `version` guards against lost updates.
+ *
+ * @public
+ */
+export type UpdateProblemRequest = z.input<typeof updateProblemBody>;
+
+/**
+ * Body of `POST /problems/:id/transitions`.
+ *
+ * @public
+ */
 export const problemTransitionBody = z
   .object({
     version,
@@ -72,19 +99,52 @@ export const problemTransitionBody = z
   })
   .strict();
 
-/** Body of `POST /problems/:id/known-error`. */
+/**
+ * A lifecycle move of a problem, with what the target status requires.
+ *
+ * @public
+ */
+export type ProblemTransitionRequest = z.input<typeof problemTransitionBody>;
+
+/**
+ * Body of `POST /problems/:id/known-error`.
+ *
+ * @public
+ */
 export const publishKnownErrorBody = z
   .object({ version, symptoms: text(LIMITS.description).optional() })
   .strict();
 
-/** Body of `POST /problems/:id/incidents/:incidentId`. */
+/**
+ * Publishing a problem as a known error.
+ *
+ * @public
+ */
+export type PublishKnownErrorRequest = z.input<typeof publishKnownErrorBody>;
+
+/**
+ * Body of `POST /problems/:id/incidents/:incidentId`.
+ *
+ * @public
+ */
 export const linkIncidentBody = z
   .object({
     holdIncident: z.boolean({ error: 'must be a boolean' }).default(false),
   })
   .strict();
 
-/** Body of `POST /incidents/:id/problem`. */
+/**
+ * Linking an incident to a problem.
+ *
+ * @public
+ */
+export type LinkIncidentRequest = z.input<typeof linkIncidentBody>;
+
+/**
+ * Body of `POST /incidents/:id/problem`.
+ *
+ * @public
+ */
 export const problemFromIncidentBody = z
   .object({
     title: text(LIMITS.title).optional(),
@@ -93,11 +153,20 @@ export const problemFromIncidentBody = z
   })
   .strict();
 
-const booleanQuery = z.enum(['true', 'false'], {
-  error: () => 'must be true or false',
-});
+/**
+ * Opening a problem from an incident.
+ *
+ * @public
+ */
+export type ProblemFromIncidentRequest = z.input<
+  typeof problemFromIncidentBody
+>;
 
-/** Query of `GET /problems`. */
+/**
+ * Query of `GET /problems`.
+ *
+ * @public
+ */
 export const listProblemsQuery = z
   .object({
     entityRef: queryList(entityRefText),
@@ -106,16 +175,34 @@ export const listProblemsQuery = z
     priority: priorityList,
     assigneeRef: queryValue(entityRefText),
     category: queryValue(category),
-    knownError: queryValue(booleanQuery),
+    knownError: queryFlag,
     source: queryValue(oneOf(PROBLEM_SOURCES)),
     ...pageQuery,
   })
   .strict();
 
-/** Query of `GET /known-errors`: entity matches root cause or affected. */
+/**
+ * Filters and page of the problem list, as a client sends them.
+ *
+ * @public
+ */
+export type ProblemListQuery = z.input<typeof listProblemsQuery>;
+
+/**
+ * Query of `GET /known-errors`: entity matches root cause or affected.
+ *
+ * @public
+ */
 export const listKnownErrorsQuery = z
   .object({
     entityRef: queryList(entityRefText),
     ...pageQuery,
   })
   .strict();
+
+/**
+ * Filters and page of the known error database, as a client sends them.
+ *
+ * @public
+ */
+export type KnownErrorListQuery = z.input<typeof listKnownErrorsQuery>;

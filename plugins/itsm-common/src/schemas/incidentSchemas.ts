@@ -2,8 +2,8 @@ import {
   HOLD_REASONS,
   INCIDENT_RESOLUTION_CODES,
   INCIDENT_STATUSES,
-  LIMITS,
-} from '@backstage-itsm/plugin-itsm-common';
+} from '../types';
+import { LIMITS } from '../constants';
 import { z } from 'zod';
 import {
   clearableText,
@@ -21,7 +21,11 @@ import {
 
 const category = text(LIMITS.category);
 
-/** Body of `POST /incidents`. */
+/**
+ * Body of `POST /incidents`.
+ *
+ * @public
+ */
 export const createIncidentBody = z
   .object({
     title: text(LIMITS.title),
@@ -37,7 +41,18 @@ export const createIncidentBody = z
   })
   .strict();
 
-/** Body of `PATCH /incidents/:id`. */
+/**
+ * Fields of a new incident, as a client sends them.
+ *
+ * @public
+ */
+export type CreateIncidentRequest = z.input<typeof createIncidentBody>;
+
+/**
+ * Body of `PATCH /incidents/:id`.
+ *
+ * @public
+ */
 export const updateIncidentBody = z
   .object({
     version,
@@ -53,7 +68,18 @@ export const updateIncidentBody = z
   })
   .strict();
 
-/** Body of `POST /incidents/:id/transitions`. */
+/**
+ * Changes to an incident; `version` guards against lost updates.
+ *
+ * @public
+ */
+export type UpdateIncidentRequest = z.input<typeof updateIncidentBody>;
+
+/**
+ * Body of `POST /incidents/:id/transitions`.
+ *
+ * @public
+ */
 export const incidentTransitionBody = z
   .object({
     version,
@@ -64,7 +90,18 @@ export const incidentTransitionBody = z
   })
   .strict();
 
-/** Query of `GET /incidents`. */
+/**
+ * A lifecycle move of an incident, with what the target status requires.
+ *
+ * @public
+ */
+export type IncidentTransitionRequest = z.input<typeof incidentTransitionBody>;
+
+/**
+ * Query of `GET /incidents`.
+ *
+ * @public
+ */
 export const listIncidentsQuery = z
   .object({
     entityRef: queryList(entityRefText),
@@ -78,7 +115,18 @@ export const listIncidentsQuery = z
   })
   .strict();
 
-/** Body of `POST /incidents/:id/notes` and `/problems/:id/notes`. */
+/**
+ * Filters and page of the incident list, as a client sends them.
+ *
+ * @public
+ */
+export type IncidentListQuery = z.input<typeof listIncidentsQuery>;
+
+/**
+ * Body of `POST /incidents/:id/notes` and `/problems/:id/notes`.
+ *
+ * @public
+ */
 export const noteBody = z
   .object({
     body: text(LIMITS.note),
@@ -86,7 +134,18 @@ export const noteBody = z
   })
   .strict();
 
-/** Body of `PUT /incidents/:id/postmortem`. */
+/**
+ * A timeline note: internal to responders, or a public status update.
+ *
+ * @public
+ */
+export type NoteRequest = z.input<typeof noteBody>;
+
+/**
+ * Body of `PUT /incidents/:id/postmortem`.
+ *
+ * @public
+ */
 export const postmortemBody = z
   .object({
     version: version.optional(),
@@ -97,7 +156,25 @@ export const postmortemBody = z
   })
   .strict();
 
-/** Query of timeline lists. */
+/**
+ * The editable sections of a postmortem, in markdown.
+ *
+ * @public
+ */
+export type PostmortemRequest = z.input<typeof postmortemBody>;
+
+/**
+ * Query of timeline lists.
+ *
+ * @public
+ */
 export const timelineQuery = z
   .object({ limit: pageQuery.limit, cursor: pageQuery.cursor })
   .strict();
+
+/**
+ * Page of a timeline, as a client asks for it.
+ *
+ * @public
+ */
+export type TimelineQuery = z.input<typeof timelineQuery>;

@@ -1,4 +1,4 @@
-import { UNROUTED_ALERT_STATUSES } from '@backstage-itsm/plugin-itsm-common';
+import { UNROUTED_ALERT_STATUSES } from '../alerts';
 import { z } from 'zod';
 import {
   entityRefText,
@@ -34,7 +34,11 @@ const dedupKey = z
   .min(1, 'must not be empty')
   .max(255, 'must be at most 255 characters');
 
-/** One alert of an Alertmanager (version 4) or Grafana webhook. */
+/**
+ * One alert of an Alertmanager (version 4) or Grafana webhook.
+ *
+ * @public
+ */
 export const alertmanagerAlert = z
   .object({
     status: oneOf(['firing', 'resolved'] as const),
@@ -52,7 +56,11 @@ export const alertmanagerAlert = z
   })
   .loose();
 
-/** Body of `POST /alerts/alertmanager`. */
+/**
+ * Body of `POST /alerts/alertmanager`.
+ *
+ * @public
+ */
 export const alertmanagerWebhookBody = z
   .object({
     version: optionalText,
@@ -65,7 +73,18 @@ export const alertmanagerWebhookBody = z
   })
   .loose();
 
-/** Body of `POST /alerts/pagerduty/v2/enqueue`, as the PagerDuty Events API v2 takes it. */
+/**
+ * A delivery of an Alertmanager (version 4) or Grafana webhook.
+ *
+ * @public
+ */
+export type AlertmanagerWebhook = z.input<typeof alertmanagerWebhookBody>;
+
+/**
+ * Body of `POST /alerts/pagerduty/v2/enqueue`, as the PagerDuty Events API v2 takes it.
+ *
+ * @public
+ */
 export const eventsV2Body = z
   .object({
     routing_key: optionalText,
@@ -117,7 +136,18 @@ export const eventsV2Body = z
     }
   });
 
-/** Query of `GET /alerts/unrouted`. */
+/**
+ * An event of the PagerDuty Events API v2.
+ *
+ * @public
+ */
+export type EventsV2Event = z.input<typeof eventsV2Body>;
+
+/**
+ * Query of `GET /alerts/unrouted`.
+ *
+ * @public
+ */
 export const listUnroutedAlertsQuery = z
   .object({
     status: queryValue(oneOf(UNROUTED_ALERT_STATUSES)),
@@ -126,7 +156,27 @@ export const listUnroutedAlertsQuery = z
   })
   .strict();
 
-/** Body of `POST /alerts/unrouted/:id/assign`. */
+/**
+ * Filter and page of the unrouted alert inbox, as a client sends them.
+ *
+ * @public
+ */
+export type UnroutedAlertListQuery = z.input<typeof listUnroutedAlertsQuery>;
+
+/**
+ * Body of `POST /alerts/unrouted/:id/assign`.
+ *
+ * @public
+ */
 export const assignUnroutedAlertBody = z
   .object({ entityRef: entityRefText })
   .strict();
+
+/**
+ * The entity that an unrouted alert opens its incident on.
+ *
+ * @public
+ */
+export type AssignUnroutedAlertRequest = z.input<
+  typeof assignUnroutedAlertBody
+>;

@@ -1,8 +1,8 @@
 import {
   DEFAULT_ANALYSIS_WINDOW_DAYS,
-  LIMITS,
   MAX_ANALYSIS_WINDOW_DAYS,
-} from '@backstage-itsm/plugin-itsm-common';
+} from '../analysis';
+import { LIMITS } from '../constants';
 import { z } from 'zod';
 import { queryValue, text } from './fields';
 
@@ -19,18 +19,35 @@ const epochOrIso = z.string({ error: TIME_MESSAGE }).transform((value, ctx) => {
   return ms;
 });
 
-/** Query of `GET /analysis`. */
+/**
+ * Query of `GET /analysis`.
+ *
+ * @public
+ */
 export const analysisQuery = z
   .object({
     entityRef: queryValue(text(LIMITS.entityRef)),
     ownerRef: queryValue(text(LIMITS.entityRef)),
     systemRef: queryValue(text(LIMITS.entityRef)),
+    /** Start of the window, epoch ms or ISO 8601; defaults to 90 days before `to`. */
     from: queryValue(epochOrIso),
+    /** End of the window (exclusive), epoch ms or ISO 8601; defaults to now. */
     to: queryValue(epochOrIso),
   })
   .strict();
 
-/** The window `[from, to)` of an analysis, with defaults; a 400 names the bad field. */
+/**
+ * Scope and window of an analysis; at most one of the refs, none for the whole organisation.
+ *
+ * @public
+ */
+export type AnalysisQuery = z.input<typeof analysisQuery>;
+
+/**
+ * The window `[from, to)` of an analysis, with defaults; a 400 names the bad field.
+ *
+ * @public
+ */
 export function analysisWindow(
   query: { from?: number; to?: number },
   now: number,

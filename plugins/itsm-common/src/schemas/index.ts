@@ -1,0 +1,6 @@
+export * from './incidentSchemas';
+export * from './problemSchemas';
+export * from './actionItemSchemas';
+export * from './alertSchemas';
+export * from './analysisSchemas';
+export * from './summarySchemas';
