@@ -12,7 +12,6 @@ import {
 import { Knex } from 'knex';
 import { scheduleDeliveryPruning } from './alerts/scheduleDeliveryPruning';
 import { applyDatabaseMigrations } from './database/migrations';
-import { seedDemoData } from './demo/seedDemoData';
 import { prepareProblemDetection } from './detection/prepareProblemDetection';
 import {
   createItsmServices,
@@ -68,9 +67,6 @@ export const itsmPlugin = createBackendPlugin({
         const startDetection = prepareProblemDetection({ ...deps, knex });
         if (!database.migrations?.skip) {
           await applyDatabaseMigrations(knex);
-        }
-        if (deps.config.getOptionalBoolean('itsm.demoData')) {
-          await seedDemoData({ knex, logger: deps.logger });
         }
         await runSeeders({ seeders, knex, logger: deps.logger });
         await startDetection();
