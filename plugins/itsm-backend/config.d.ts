@@ -21,8 +21,6 @@ export interface Config {
      * owns the entity, as entity refs such as `group:default/itsm-admins`.
      */
     adminGroups?: string[];
-    /** Fill an empty database with a realistic six-month demo history. */
-    demoData?: boolean;
     /**
      * Problem detection: a scheduled task (one run at a time across backend
      * instances) that proposes problems (`status: new`, `source: detected`)

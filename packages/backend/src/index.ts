@@ -24,5 +24,6 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@backstage-itsm/plugin-itsm-backend'));
+backend.add(import('@backstage-itsm/plugin-itsm-backend-module-demo-data'));
 
 backend.start();

@@ -1,11 +1,17 @@
 import {
+  LoggerService,
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { ForwardedError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  ItsmDataSeeder,
+  itsmDataSeedExtensionPoint,
+} from '@backstage-itsm/plugin-itsm-node';
+import { Knex } from 'knex';
 import { scheduleDeliveryPruning } from './alerts/scheduleDeliveryPruning';
 import { applyDatabaseMigrations } from './database/migrations';
-import { seedDemoData } from './demo/seedDemoData';
 import { prepareProblemDetection } from './detection/prepareProblemDetection';
 import {
   createItsmServices,
@@ -13,10 +19,34 @@ import {
 } from './service/createItsmServices';
 import { createRouter } from './service/router';
 
+async function runSeeders(options: {
+  seeders: readonly ItsmDataSeeder[];
+  knex: Knex;
+  logger: LoggerService;
+}) {
+  const { knex, logger } = options;
+  for (const seeder of options.seeders) {
+    try {
+      await seeder.seed({ knex, logger });
+    } catch (error) {
+      throw new ForwardedError(
+        `ITSM data seeder '${seeder.name}' failed`,
+        error,
+      );
+    }
+  }
+}
+
 /** The ITSM backend plugin, mounted at `/api/itsm`. */
 export const itsmPlugin = createBackendPlugin({
   pluginId: 'itsm',
   register(env) {
+    const seeders: ItsmDataSeeder[] = [];
+    env.registerExtensionPoint(itsmDataSeedExtensionPoint, {
+      addSeeder(seeder) {
+        seeders.push(seeder);
+      },
+    });
     env.registerInit({
       deps: {
         auth: coreServices.auth,
@@ -38,9 +68,7 @@ export const itsmPlugin = createBackendPlugin({
         if (!database.migrations?.skip) {
           await applyDatabaseMigrations(knex);
         }
-        if (deps.config.getOptionalBoolean('itsm.demoData')) {
-          await seedDemoData({ knex, logger: deps.logger });
-        }
+        await runSeeders({ seeders, knex, logger: deps.logger });
         await startDetection();
         registerPermissions({
           knex,

@@ -3,7 +3,11 @@ import {
   Priority,
   formatProblemNumber,
 } from '@backstage-itsm/plugin-itsm-common';
-import { ActionItemRow, IncidentRow, PostmortemRow } from '../database/tables';
+import {
+  ActionItemRow,
+  IncidentRow,
+  PostmortemRow,
+} from '@backstage-itsm/plugin-itsm-node';
 import { buildActionItem } from './actionItems';
 import { ownerMembers } from './catalog';
 import { DemoEvent, IncidentPlan } from './model';

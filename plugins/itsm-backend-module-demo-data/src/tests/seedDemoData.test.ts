@@ -1,24 +1,33 @@
-import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { PROBLEM_STATUSES } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
-import { applyDatabaseMigrations } from '../database/migrations';
-import { seedDemoData } from './seedDemoData';
+import { startDemoBackend } from '../__testUtils__/startDemoBackend';
 
 jest.setTimeout(60_000);
 
 const NOW = Date.UTC(2026, 10, 23, 14, 0, 0);
 
-describe('seedDemoData', () => {
+describe('the demo data module', () => {
   const databases = TestDatabases.create();
+  const backends: Array<{ stop(): Promise<void> }> = [];
+
+  afterEach(async () => {
+    await Promise.all(backends.splice(0).map(backend => backend.stop()));
+    jest.restoreAllMocks();
+  });
+
+  async function startOn(knex: Knex, options: { now: number }) {
+    const started = await startDemoBackend({ knex, now: options.now });
+    backends.push(started.backend);
+    return started;
+  }
 
   async function seededDatabase(
     databaseId: Parameters<typeof databases.init>[0],
   ) {
     const knex = await databases.init(databaseId);
-    await applyDatabaseMigrations(knex);
-    const logger = mockServices.logger.mock();
-    const result = await seedDemoData({ knex, logger, now: NOW });
-    return { knex, logger, result };
+    const { logger } = await startOn(knex, { now: NOW });
+    return { knex, logger };
   }
 
   async function fingerprint(knex: Knex) {
@@ -53,13 +62,14 @@ describe('seedDemoData', () => {
   it.each(databases.eachSupportedId())(
     'seeds a consistent history on %p',
     async databaseId => {
-      const { knex, result } = await seededDatabase(databaseId);
+      const { knex, logger } = await seededDatabase(databaseId);
       const incidents = await knex('itsm_incidents');
       const problems = await knex('itsm_problems');
-      expect(result).toEqual({
-        incidents: incidents.length,
-        problems: problems.length,
-      });
+      expect(logger.info).toHaveBeenCalledWith(
+        expect.stringContaining(
+          `Seeded ITSM demo data: ${incidents.length} incidents, ${problems.length} problems,`,
+        ),
+      );
       expect(incidents.length).toBeGreaterThanOrEqual(250);
       expect(incidents.length).toBeLessThanOrEqual(400);
       expect(problems.length).toBeGreaterThanOrEqual(12);
@@ -158,6 +168,49 @@ describe('seedDemoData', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'seeds the history the README describes on %p',
+    async databaseId => {
+      const { knex } = await seededDatabase(databaseId);
+      expect((await fingerprint(knex)).counts).toEqual({
+        itsm_incidents: 348,
+        itsm_problems: 15,
+        itsm_problem_entities: 30,
+        itsm_action_items: 115,
+        itsm_postmortems: 47,
+        itsm_timeline: 3608,
+      });
+      const knownErrors = await knex('itsm_problems').where({
+        known_error: true,
+      });
+      expect(knownErrors).toHaveLength(7);
+      const openP1 = await knex('itsm_incidents')
+        .where({ priority: 1 })
+        .whereIn('status', ['new', 'in_progress', 'on_hold'])
+        .select('number', 'entity_ref');
+      expect(openP1.map(row => [Number(row.number), row.entity_ref])).toEqual([
+        [346, 'component:default/payments-api'],
+      ]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'seeds nothing when itsm.demoData is off on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const { backend } = await startDemoBackend({
+        knex,
+        now: NOW,
+        demoData: false,
+      });
+      backends.push(backend);
+      const [{ count }] = await knex('itsm_incidents').count({ count: '*' });
+      expect(Number(count)).toBe(0);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'is deterministic for the same time on %p',
     async databaseId => {
       const first = await seededDatabase(databaseId);
@@ -175,11 +228,8 @@ describe('seedDemoData', () => {
     async databaseId => {
       const { knex } = await seededDatabase(databaseId);
       const before = await fingerprint(knex);
-      const logger = mockServices.logger.mock();
 
-      await expect(
-        seedDemoData({ knex, logger, now: NOW + 86_400_000 }),
-      ).resolves.toBeUndefined();
+      const { logger } = await startOn(knex, { now: NOW + 86_400_000 });
 
       expect(await fingerprint(knex)).toEqual(before);
       expect(logger.info).toHaveBeenCalledWith(

@@ -1,8 +1,10 @@
-import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
-import { PRIORITIES } from '@backstage-itsm/plugin-itsm-common';
-import { seedDemoData } from '../demo/seedDemoData';
-import { applyDatabaseMigrations } from '../database/migrations';
-import { createTestServices, userCaller } from '../__testUtils__/fixtures';
+import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
+import {
+  PRIORITIES,
+  ReliabilityAnalysis,
+} from '@backstage-itsm/plugin-itsm-common';
+import request from 'supertest';
+import { startDemoBackend } from '../__testUtils__/startDemoBackend';
 
 jest.setTimeout(120_000);
 
@@ -108,18 +110,35 @@ function expected(
 
 describe('analysis of the demo data', () => {
   const databases = TestDatabases.create();
+  let stopBackend: (() => Promise<void>) | undefined;
+
+  afterEach(async () => {
+    await stopBackend?.();
+    stopBackend = undefined;
+    jest.restoreAllMocks();
+  });
 
   it.each(databases.eachSupportedId())(
     'matches figures recomputed from the raw rows on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await applyDatabaseMigrations(knex);
-      await seedDemoData({
-        knex,
-        logger: mockServices.logger.mock(),
-        now: NOW,
-      });
-      const { services } = createTestServices(knex, { now: () => NOW });
+      const { backend } = await startDemoBackend({ knex, now: NOW });
+      stopBackend = () => backend.stop();
+      async function analyse(query: {
+        from: number;
+        to: number;
+        entityRef?: string;
+      }): Promise<ReliabilityAnalysis> {
+        const response = await request(backend.server)
+          .get('/api/itsm/analysis')
+          .query(query)
+          .set(
+            'Authorization',
+            mockCredentials.user.header('user:default/ben'),
+          );
+        expect(response.status).toBe(200);
+        return response.body;
+      }
 
       const rows: Raw[] = (await knex('itsm_incidents')).map((r: any) => ({
         ...r,
@@ -153,12 +172,7 @@ describe('analysis of the demo data', () => {
           rows.filter(r => r.entity_ref === busiest),
         ],
       ] as const) {
-        const result = await services.analysis.analyse({
-          scope,
-          from,
-          to: NOW,
-          caller: userCaller('ben'),
-        });
+        const result = await analyse({ ...scope, from, to: NOW });
         const want = expected([...subset], problemSizes, from, NOW);
         expect(result.incidents.total).toBeGreaterThan(0);
         expect(result.incidents.total).toBe(want.total);
@@ -179,12 +193,7 @@ describe('analysis of the demo data', () => {
       }
 
       const from = NOW - 180 * DAY;
-      const org = await services.analysis.analyse({
-        scope: {},
-        from,
-        to: NOW,
-        caller: userCaller('ben'),
-      });
+      const org = await analyse({ from, to: NOW });
       const problems = await knex('itsm_problems');
       const items = await knex('itsm_action_items');
       const entities = await knex('itsm_problem_entities');

@@ -5,8 +5,9 @@ import {
   checkIncidentTransition,
   formatIncidentNumber,
   formatProblemNumber,
+  isOpenIncidentStatus,
 } from '@backstage-itsm/plugin-itsm-common';
-import { IncidentRow } from '../database/tables';
+import { IncidentRow } from '@backstage-itsm/plugin-itsm-node';
 import { DemoEvent, IncidentPlan } from './model';
 import { LifecycleStep } from './planLifecycle';
 
@@ -208,6 +209,12 @@ export function playIncident(options: {
     reporter_ref: plan.reporterRef,
     source: plan.source,
     dedup_key: plan.dedupKey,
+    // Held while open, as alert ingestion holds it, so a repeat of a demo
+    // alert that still fires joins this incident instead of opening another.
+    open_dedup_key:
+      plan.dedupKey && isOpenIncidentStatus(status)
+        ? `${plan.source}:${plan.dedupKey}`
+        : null,
     occurrence_count: occurrences,
     workaround,
     resolution_code: resolutionCode,

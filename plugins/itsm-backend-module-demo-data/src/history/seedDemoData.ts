@@ -1,6 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { claimOpenDedupKeys } from '../database/openDedupKey';
 import { buildDemoData } from './buildDemoData';
 
 // SQLite before 3.32 allows at most 999 bound variables in one statement, so
@@ -31,17 +30,15 @@ async function insertInChunks(
 export async function seedDemoData(options: {
   knex: Knex;
   logger: LoggerService;
-  now?: number;
-}): Promise<{ incidents: number; problems: number } | undefined> {
+}): Promise<void> {
   const { knex, logger } = options;
   const data = await knex.transaction(async tx => {
     if (await tx('itsm_incidents').first('id')) {
       return undefined;
     }
-    const rows = buildDemoData({ now: options.now ?? Date.now() });
+    const rows = buildDemoData({ now: Date.now() });
     await insertInChunks(tx, 'itsm_problems', rows.problems);
     await insertInChunks(tx, 'itsm_incidents', rows.incidents);
-    await claimOpenDedupKeys(tx);
     await insertInChunks(tx, 'itsm_problem_entities', rows.problemEntities);
     await insertInChunks(tx, 'itsm_postmortems', rows.postmortems);
     await insertInChunks(tx, 'itsm_action_items', rows.actionItems);
@@ -62,14 +59,9 @@ export async function seedDemoData(options: {
     logger.info(
       'ITSM demo data not seeded: the database already has incidents',
     );
-    return undefined;
+    return;
   }
-  const counts = {
-    incidents: data.incidents.length,
-    problems: data.problems.length,
-  };
   logger.info(
-    `Seeded ITSM demo data: ${counts.incidents} incidents, ${counts.problems} problems, ${data.postmortems.length} postmortems, ${data.actionItems.length} action items`,
+    `Seeded ITSM demo data: ${data.incidents.length} incidents, ${data.problems.length} problems, ${data.postmortems.length} postmortems, ${data.actionItems.length} action items`,
   );
-  return counts;
 }

@@ -5,7 +5,7 @@ import {
   derivePriority,
   formatIncidentNumber,
 } from '@backstage-itsm/plugin-itsm-common';
-import { ProblemRow } from '../database/tables';
+import { ProblemRow } from '@backstage-itsm/plugin-itsm-node';
 import { demoEntity } from './catalog';
 import { DemoEvent, ProblemFrame } from './model';
 import { DAY, HOUR } from './time';

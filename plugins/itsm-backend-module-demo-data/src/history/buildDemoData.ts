@@ -5,7 +5,7 @@ import {
   ProblemEntityRow,
   ProblemRow,
   TimelineRow,
-} from '../database/tables';
+} from '@backstage-itsm/plugin-itsm-node';
 import { problemActionItems } from './actionItems';
 import { playIncident } from './incidentHistory';
 import { DemoEvent, IncidentPlan, ProblemFrame } from './model';

@@ -2,7 +2,7 @@ import {
   ActionItemKind,
   ItsmRecordType,
 } from '@backstage-itsm/plugin-itsm-common';
-import { ActionItemRow } from '../database/tables';
+import { ActionItemRow } from '@backstage-itsm/plugin-itsm-node';
 import { DemoEvent, ProblemFrame } from './model';
 import { Random } from './random';
 import { DAY } from './time';
