@@ -3,15 +3,15 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { scheduleDeliveryPruning } from './alerts/scheduleDeliveryPruning';
+import { scheduleDeliveryPruning } from './services/alerts/scheduleDeliveryPruning';
 import { applyDatabaseMigrations } from './database/migrations';
 import { seedDemoData } from './demo/seedDemoData';
-import { prepareProblemDetection } from './detection/prepareProblemDetection';
+import { prepareProblemDetection } from './services/detection/prepareProblemDetection';
 import {
   createItsmServices,
   registerPermissions,
-} from './service/createItsmServices';
-import { createRouter } from './service/router';
+} from './services/createItsmServices';
+import { createRouter } from './routes/router';
 
 /** The ITSM backend plugin, mounted at `/api/itsm`. */
 export const itsmPlugin = createBackendPlugin({

@@ -4,11 +4,11 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
-import { Caller } from '../service/caller';
+import { Caller } from '../shared/caller';
 import {
   createItsmServices,
   registerPermissions,
-} from '../service/createItsmServices';
+} from '../services/createItsmServices';
 
 function component(
   name: string,

@@ -1,4 +1,7 @@
-import { Problem, parseProblemNumber } from '@backstage-itsm/plugin-itsm-common';
+import {
+  Problem,
+  parseProblemNumber,
+} from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { Cursor } from './cursor';
 import { findRecordRow, isUuid } from './findRecordRow';

@@ -1,4 +1,7 @@
-import { ActionItemKind, ItsmRecordType } from '@backstage-itsm/plugin-itsm-common';
+import {
+  ActionItemKind,
+  ItsmRecordType,
+} from '@backstage-itsm/plugin-itsm-common';
 import { ActionItemRow } from '../database/tables';
 import { DemoEvent, ProblemFrame } from './model';
 import { Random } from './random';

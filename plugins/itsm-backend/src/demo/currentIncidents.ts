@@ -1,4 +1,8 @@
-import { Impact, IncidentSource, Urgency } from '@backstage-itsm/plugin-itsm-common';
+import {
+  Impact,
+  IncidentSource,
+  Urgency,
+} from '@backstage-itsm/plugin-itsm-common';
 import { BACKGROUND_TEMPLATES, IncidentTemplate } from './incidentScenarios';
 import { RECURRING_TEMPLATES } from './recurringIncidents';
 

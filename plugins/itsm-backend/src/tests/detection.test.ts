@@ -4,8 +4,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DEFAULT_PRIORITY_MATRIX } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { DetectionConfig } from '../detection/detectionConfig';
-import { ProblemDetector } from '../detection/ProblemDetector';
+import { DetectionConfig } from '../services/detection/detectionConfig';
+import { ProblemDetector } from '../services/detection/ProblemDetector';
 import {
   TEST_ENTITIES,
   createTestServices,

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { CandidateIncident } from '../../detection/proposal';
+import { CandidateIncident } from '../../services/detection/proposal';
 import { DbTime } from '../tables';
 
 interface CandidateRow {

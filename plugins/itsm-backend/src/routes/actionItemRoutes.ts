@@ -1,0 +1,52 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import Router from 'express-promise-router';
+import { ActionItemService } from '../services/actionItems/ActionItemService';
+import { callerOf } from '../shared/caller';
+import { normaliseEntityRef } from '../shared/catalogEntities';
+import { parseInput } from '../shared/parseInput';
+import {
+  createActionItemBody,
+  listActionItemsQuery,
+  updateActionItemBody,
+} from '../service/validation/actionItemSchemas';
+import { pageOptions } from '../shared/pageOptions';
+
+/** Routes under `/action-items`. */
+export function actionItemRoutes(options: {
+  httpAuth: HttpAuthService;
+  actionItems: ActionItemService;
+}) {
+  const { httpAuth, actionItems } = options;
+  const router = Router();
+
+  router.get('/action-items', async (req, res) => {
+    const caller = await callerOf(httpAuth, req);
+    const query = parseInput(listActionItemsQuery, req.query, 'query');
+    res.json(
+      await actionItems.list({
+        parentType: query.parentType,
+        parentId: query.parentId,
+        ownerRef:
+          query.ownerRef && normaliseEntityRef(query.ownerRef, 'ownerRef'),
+        status: query.status,
+        overdue: query.overdue === 'true',
+        ...pageOptions(query),
+        caller,
+      }),
+    );
+  });
+
+  router.post('/action-items', async (req, res) => {
+    const caller = await callerOf(httpAuth, req);
+    const body = parseInput(createActionItemBody, req.body, 'body');
+    res.status(201).json(await actionItems.create(body, caller));
+  });
+
+  router.patch('/action-items/:id', async (req, res) => {
+    const caller = await callerOf(httpAuth, req);
+    const body = parseInput(updateActionItemBody, req.body, 'body');
+    res.json(await actionItems.update(req.params.id, body, caller));
+  });
+
+  return router;
+}

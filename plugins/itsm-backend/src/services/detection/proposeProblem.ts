@@ -1,0 +1,128 @@
+import {
+  LIMITS,
+  PriorityMatrix,
+  derivePriority,
+  formatIncidentNumber,
+  formatProblemNumber,
+} from '@backstage-itsm/plugin-itsm-common';
+import { randomUUID } from 'crypto';
+import { Knex } from 'knex';
+import { ProblemProposal } from './proposal';
+import { refreshAffectedEntities } from '../../database/problems';
+import { takeNextNumber } from '../../database/sequences';
+import { newProblemRow } from '../../database/newProblemRow';
+import { NewTimelineEvent, appendTimeline } from '../../database/timeline';
+
+/** Who detection records as reporter and actor. */
+export const DETECTION_ACTOR_REF = 'service:itsm-problem-detection';
+
+/** What became of a proposal. */
+export type ProposalOutcome =
+  | 'proposed'
+  | 'already_proposed'
+  | 'incidents_taken';
+
+class IncidentsTaken extends Error {}
+
+function levelOf(values: number[]): 1 | 2 | 3 {
+  return Math.min(...values) as 1 | 2 | 3;
+}
+
+/**
+ * Writes a proposed problem (`new`, `detected`) and links its incidents, with
+ * their timeline rows, in one transaction. A key seen before, even on a
+ * rejected proposal, is never proposed again; if another change linked one of
+ * the incidents meanwhile, nothing is written.
+ */
+export async function proposeProblem(
+  db: Knex,
+  options: {
+    proposal: ProblemProposal;
+    priorityMatrix: PriorityMatrix;
+    now: number;
+  },
+): Promise<ProposalOutcome> {
+  const { proposal, priorityMatrix, now } = options;
+  try {
+    return await db.transaction(async tx => {
+      const seen = await tx('itsm_problems')
+        .where({ detection_key: proposal.detectionKey })
+        .first('id');
+      if (seen) {
+        return 'already_proposed';
+      }
+      const impact = levelOf(proposal.incidents.map(i => i.impact));
+      const urgency = levelOf(proposal.incidents.map(i => i.urgency));
+      const row = newProblemRow({
+        id: randomUUID(),
+        number: await takeNextNumber(tx, 'problem'),
+        title: proposal.title.slice(0, LIMITS.title),
+        statement: proposal.reason,
+        entity_ref: proposal.entityRef,
+        owner_ref: proposal.ownerRef,
+        category: proposal.category.slice(0, LIMITS.category),
+        impact,
+        urgency,
+        priority: derivePriority({ impact, urgency, matrix: priorityMatrix }),
+        reporter_ref: DETECTION_ACTOR_REF,
+        source: 'detected',
+        detection_key: proposal.detectionKey,
+        detection_reason: proposal.reason.slice(0, LIMITS.short),
+        created_at: now,
+      });
+      await tx('itsm_problems').insert(row);
+      const ids = proposal.incidents.map(i => i.id);
+      const linked = await tx('itsm_incidents')
+        .whereIn('id', ids)
+        .whereNull('problem_id')
+        .update({
+          problem_id: row.id,
+          updated_at: now,
+          version: tx.raw('version + 1'),
+        });
+      if (linked !== ids.length) {
+        throw new IncidentsTaken();
+      }
+      const problemNumber = formatProblemNumber(row.number);
+      const events: NewTimelineEvent[] = [
+        {
+          recordType: 'problem',
+          recordId: row.id,
+          kind: 'created',
+          actorRef: DETECTION_ACTOR_REF,
+          body: proposal.reason,
+        },
+      ];
+      for (const incident of proposal.incidents) {
+        events.push(
+          {
+            recordType: 'problem',
+            recordId: row.id,
+            kind: 'linked',
+            actorRef: DETECTION_ACTOR_REF,
+            field: 'incident',
+            newValue: incident.id,
+            body: formatIncidentNumber(incident.number),
+          },
+          {
+            recordType: 'incident',
+            recordId: incident.id,
+            kind: 'linked',
+            actorRef: DETECTION_ACTOR_REF,
+            field: 'problem',
+            newValue: row.id,
+            body: problemNumber,
+          },
+        );
+      }
+      await appendTimeline(tx, events, now);
+      await refreshAffectedEntities(tx, row.id, []);
+      return 'proposed' as const;
+    });
+  } catch (error) {
+    if (error instanceof IncidentsTaken) {
+      return 'incidents_taken';
+    }
+    throw error;
+  }
+}
