@@ -1,15 +1,11 @@
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import {
-  HttpAuthService,
-  LoggerService,
-  RootConfigService,
-} from '@backstage/backend-plugin-api';
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
 import { Knex } from 'knex';
 import { AlertIngestService } from '../services/alerts/AlertIngestService';
 import { UnroutedAlertService } from '../services/alerts/UnroutedAlertService';
 import { listMigrations } from '../database/migrations';
+import { errorHandler } from './errorHandler';
 import { ActionItemService } from '../services/actionItems/ActionItemService';
 import { AnalysisService } from '../services/analysis/AnalysisService';
 import { IncidentService } from '../services/incidents/IncidentService';
@@ -38,7 +34,6 @@ export interface ItsmServices {
 /** Builds the `/api/itsm` router. */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
-  config: RootConfigService;
   logger: LoggerService;
   knex: Knex;
   services: ItsmServices;
@@ -64,9 +59,6 @@ export async function createRouter(options: {
   router.use(actionItemRoutes({ httpAuth, actionItems: services.actionItems }));
   router.use(summaryRoutes({ httpAuth, summaries: services.summaries }));
   router.use(analysisRoutes({ httpAuth, analysis: services.analysis }));
-  // Client errors are answered without stack traces, also in development.
-  router.use(
-    MiddlewareFactory.create(options).error({ showStackTraces: false }),
-  );
+  router.use(errorHandler({ logger: options.logger }));
   return router;
 }
