@@ -7,10 +7,8 @@ import { scheduleDeliveryPruning } from './services/alerts/scheduleDeliveryPruni
 import { applyDatabaseMigrations } from './database/migrations';
 import { seedDemoData } from './demo/seedDemoData';
 import { prepareProblemDetection } from './services/detection/prepareProblemDetection';
-import {
-  createItsmServices,
-  registerPermissions,
-} from './services/createItsmServices';
+import { createItsmServices } from './services/createItsmServices';
+import { registerPermissions } from './services/registerPermissions';
 import { createRouter } from './routes/router';
 
 /** The ITSM backend plugin, mounted at `/api/itsm`. */
@@ -51,7 +49,7 @@ export const itsmPlugin = createBackendPlugin({
           alerts: services.alerts,
           logger: deps.logger,
         });
-        httpRouter.use(await createRouter({ ...deps, knex, services }));
+        httpRouter.use(await createRouter({ ...deps, services }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -5,10 +5,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import { Caller } from '../shared/caller';
-import {
-  createItsmServices,
-  registerPermissions,
-} from '../services/createItsmServices';
+import { createItsmServices } from '../services/createItsmServices';
+import { registerPermissions } from '../services/registerPermissions';
 
 function component(
   name: string,

@@ -3,7 +3,7 @@ import Router from 'express-promise-router';
 import { ActionItemService } from '../services/actionItems/ActionItemService';
 import { callerOf } from '../shared/caller';
 import { normaliseEntityRef } from '../shared/catalogEntities';
-import { parseInput } from '../shared/parseInput';
+import { parseBody, parseQuery } from '../shared/parseInput';
 import {
   createActionItemBody,
   listActionItemsQuery,
@@ -21,7 +21,7 @@ export function actionItemRoutes(options: {
 
   router.get('/action-items', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const query = parseInput(listActionItemsQuery, req.query, 'query');
+    const query = parseQuery(listActionItemsQuery, req.query);
     res.json(
       await actionItems.list({
         parentType: query.parentType,
@@ -38,14 +38,16 @@ export function actionItemRoutes(options: {
 
   router.post('/action-items', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const body = parseInput(createActionItemBody, req.body, 'body');
+    const body = parseBody(createActionItemBody, req.body);
     res.status(201).json(await actionItems.create(body, caller));
   });
 
   router.patch('/action-items/:id', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const body = parseInput(updateActionItemBody, req.body, 'body');
-    res.json(await actionItems.update(req.params.id, body, caller));
+    const body = parseBody(updateActionItemBody, req.body);
+    res.json(
+      await actionItems.update({ id: req.params.id, input: body, caller }),
+    );
   });
 
   return router;

@@ -8,7 +8,7 @@ import {
   assignUnroutedAlertBody,
   listUnroutedAlertsQuery,
 } from '../service/validation/alertSchemas';
-import { parseInput } from '../shared/parseInput';
+import { parseBody, parseQuery } from '../shared/parseInput';
 import { pageOptions } from '../shared/pageOptions';
 
 /**
@@ -46,7 +46,7 @@ export function alertRoutes(options: {
 
   router.get('/alerts/unrouted', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const query = parseInput(listUnroutedAlertsQuery, req.query, 'query');
+    const query = parseQuery(listUnroutedAlertsQuery, req.query);
     res.json(
       await unroutedAlerts.list(
         { status: query.status, ...pageOptions(query) },
@@ -60,10 +60,16 @@ export function alertRoutes(options: {
     express.json(),
     async (req, res) => {
       const caller = await callerOf(httpAuth, req);
-      const body = parseInput(assignUnroutedAlertBody, req.body, 'body');
+      const body = parseBody(assignUnroutedAlertBody, req.body);
       res
         .status(201)
-        .json(await unroutedAlerts.assign(req.params.id, body, caller));
+        .json(
+          await unroutedAlerts.assign({
+            id: req.params.id,
+            input: body,
+            caller,
+          }),
+        );
     },
   );
 

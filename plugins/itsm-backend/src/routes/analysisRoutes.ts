@@ -3,7 +3,7 @@ import { InputError } from '@backstage/errors';
 import Router from 'express-promise-router';
 import { AnalysisService } from '../services/analysis/AnalysisService';
 import { callerOf } from '../shared/caller';
-import { parseInput } from '../shared/parseInput';
+import { parseQuery } from '../shared/parseInput';
 import {
   analysisQuery,
   analysisWindow,
@@ -20,7 +20,7 @@ export function analysisRoutes(options: {
 
   router.get('/analysis', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const query = parseInput(analysisQuery, req.query, 'query');
+    const query = parseQuery(analysisQuery, req.query);
     const window = analysisWindow(query, options.now?.() ?? Date.now());
     if ('field' in window) {
       throw new InputError(`Invalid query: ${window.field}: ${window.reason}`);

@@ -4,8 +4,8 @@ import { callerOf } from '../shared/caller';
 import { normaliseEntityRef } from '../shared/catalogEntities';
 import { IncidentService } from '../services/incidents/IncidentService';
 import { PostmortemService } from '../services/postmortems/PostmortemService';
-import { ProblemService } from '../services/problems/ProblemService';
-import { parseInput } from '../shared/parseInput';
+import { ProblemFromIncidentService } from '../services/problems/ProblemFromIncidentService';
+import { parseBody, parseQuery } from '../shared/parseInput';
 import {
   createIncidentBody,
   incidentTransitionBody,
@@ -22,15 +22,15 @@ import { pageOptions } from '../shared/pageOptions';
 export function incidentRoutes(options: {
   httpAuth: HttpAuthService;
   incidents: IncidentService;
-  problems: ProblemService;
   postmortems: PostmortemService;
+  problemsFromIncidents: ProblemFromIncidentService;
 }) {
-  const { httpAuth, incidents, problems, postmortems } = options;
+  const { httpAuth, incidents, postmortems, problemsFromIncidents } = options;
   const router = Router();
 
   router.get('/incidents', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const query = parseInput(listIncidentsQuery, req.query, 'query');
+    const query = parseQuery(listIncidentsQuery, req.query);
     res.json(
       await incidents.list({
         filter: {
@@ -57,7 +57,7 @@ export function incidentRoutes(options: {
 
   router.post('/incidents', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const body = parseInput(createIncidentBody, req.body, 'body');
+    const body = parseBody(createIncidentBody, req.body);
     res.status(201).json(await incidents.create(body, caller));
   });
 
@@ -68,31 +68,50 @@ export function incidentRoutes(options: {
 
   router.patch('/incidents/:id', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const body = parseInput(updateIncidentBody, req.body, 'body');
-    res.json(await incidents.update(req.params.id, body, caller));
+    const body = parseBody(updateIncidentBody, req.body);
+    res.json(
+      await incidents.update({
+        idOrNumber: req.params.id,
+        input: body,
+        caller,
+      }),
+    );
   });
 
   router.post('/incidents/:id/transitions', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const body = parseInput(incidentTransitionBody, req.body, 'body');
-    res.json(await incidents.transition(req.params.id, body, caller));
+    const body = parseBody(incidentTransitionBody, req.body);
+    res.json(
+      await incidents.transition({
+        idOrNumber: req.params.id,
+        input: body,
+        caller,
+      }),
+    );
   });
 
   router.get('/incidents/:id/timeline', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const query = parseInput(timelineQuery, req.query, 'query');
-    const page = await incidents.timeline(
-      req.params.id,
-      pageOptions(query),
-      caller,
+    const query = parseQuery(timelineQuery, req.query);
+    res.json(
+      await incidents.timeline({
+        idOrNumber: req.params.id,
+        ...pageOptions(query),
+        caller,
+      }),
     );
-    res.json(page);
   });
 
   router.post('/incidents/:id/notes', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const body = parseInput(noteBody, req.body, 'body');
-    res.status(201).json(await incidents.addNote(req.params.id, body, caller));
+    const body = parseBody(noteBody, req.body);
+    res.status(201).json(
+      await incidents.addNote({
+        idOrNumber: req.params.id,
+        input: body,
+        caller,
+      }),
+    );
   });
 
   router.get('/incidents/:id/postmortem', async (req, res) => {
@@ -102,16 +121,26 @@ export function incidentRoutes(options: {
 
   router.put('/incidents/:id/postmortem', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const body = parseInput(postmortemBody, req.body, 'body');
-    res.json(await postmortems.save(req.params.id, body, caller));
+    const body = parseBody(postmortemBody, req.body);
+    res.json(
+      await postmortems.save({
+        incidentIdOrNumber: req.params.id,
+        input: body,
+        caller,
+      }),
+    );
   });
 
   router.post('/incidents/:id/problem', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const body = parseInput(problemFromIncidentBody, req.body, 'body');
-    res
-      .status(201)
-      .json(await problems.createFromIncident(req.params.id, body, caller));
+    const body = parseBody(problemFromIncidentBody, req.body);
+    res.status(201).json(
+      await problemsFromIncidents.create({
+        incidentIdOrNumber: req.params.id,
+        input: body,
+        caller,
+      }),
+    );
   });
 
   return router;

@@ -2,8 +2,10 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import Router from 'express-promise-router';
 import { callerOf } from '../shared/caller';
 import { normaliseEntityRef } from '../shared/catalogEntities';
+import { KnownErrorService } from '../services/problems/KnownErrorService';
+import { ProblemLinkService } from '../services/problems/ProblemLinkService';
 import { ProblemService } from '../services/problems/ProblemService';
-import { parseInput } from '../shared/parseInput';
+import { parseBody, parseQuery } from '../shared/parseInput';
 import { noteBody, timelineQuery } from '../service/validation/incidentSchemas';
 import {
   createProblemBody,
@@ -24,13 +26,15 @@ function normaliseAll(refs: string[] | undefined, field: string) {
 export function problemRoutes(options: {
   httpAuth: HttpAuthService;
   problems: ProblemService;
+  problemLinks: ProblemLinkService;
+  knownErrors: KnownErrorService;
 }) {
-  const { httpAuth, problems } = options;
+  const { httpAuth, problems, problemLinks, knownErrors } = options;
   const router = Router();
 
   router.get('/problems', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const query = parseInput(listProblemsQuery, req.query, 'query');
+    const query = parseQuery(listProblemsQuery, req.query);
     res.json(
       await problems.list({
         filter: {
@@ -60,9 +64,9 @@ export function problemRoutes(options: {
 
   router.get('/known-errors', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const query = parseInput(listKnownErrorsQuery, req.query, 'query');
+    const query = parseQuery(listKnownErrorsQuery, req.query);
     res.json(
-      await problems.listKnownErrors({
+      await knownErrors.list({
         entityRefs: normaliseAll(query.entityRef, 'entityRef'),
         text: query.text,
         ...pageOptions(query),
@@ -73,7 +77,7 @@ export function problemRoutes(options: {
 
   router.post('/problems', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const body = parseInput(createProblemBody, req.body, 'body');
+    const body = parseBody(createProblemBody, req.body);
     res.status(201).json(await problems.create(body, caller));
   });
 
@@ -84,57 +88,81 @@ export function problemRoutes(options: {
 
   router.patch('/problems/:id', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const body = parseInput(updateProblemBody, req.body, 'body');
-    res.json(await problems.update(req.params.id, body, caller));
+    const body = parseBody(updateProblemBody, req.body);
+    res.json(
+      await problems.update({ idOrNumber: req.params.id, input: body, caller }),
+    );
   });
 
   router.post('/problems/:id/transitions', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const body = parseInput(problemTransitionBody, req.body, 'body');
-    res.json(await problems.transition(req.params.id, body, caller));
+    const body = parseBody(problemTransitionBody, req.body);
+    res.json(
+      await problems.transition({
+        idOrNumber: req.params.id,
+        input: body,
+        caller,
+      }),
+    );
   });
 
   router.post('/problems/:id/known-error', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const body = parseInput(publishKnownErrorBody, req.body, 'body');
-    res.json(await problems.publishKnownError(req.params.id, body, caller));
+    const body = parseBody(publishKnownErrorBody, req.body);
+    res.json(
+      await knownErrors.publish({
+        idOrNumber: req.params.id,
+        input: body,
+        caller,
+      }),
+    );
   });
 
   router.get('/problems/:id/timeline', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const query = parseInput(timelineQuery, req.query, 'query');
+    const query = parseQuery(timelineQuery, req.query);
     res.json(
-      await problems.timeline(req.params.id, pageOptions(query), caller),
+      await problems.timeline({
+        idOrNumber: req.params.id,
+        ...pageOptions(query),
+        caller,
+      }),
     );
   });
 
   router.post('/problems/:id/notes', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const body = parseInput(noteBody, req.body, 'body');
-    res.status(201).json(await problems.addNote(req.params.id, body, caller));
+    const body = parseBody(noteBody, req.body);
+    res.status(201).json(
+      await problems.addNote({
+        idOrNumber: req.params.id,
+        input: body,
+        caller,
+      }),
+    );
   });
 
   router.post('/problems/:id/incidents/:incidentId', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const body = parseInput(linkIncidentBody, req.body, 'body');
+    const body = parseBody(linkIncidentBody, req.body);
     res.json(
-      await problems.linkIncident(
-        req.params.id,
-        req.params.incidentId,
-        body,
+      await problemLinks.link({
+        problemIdOrNumber: req.params.id,
+        incidentIdOrNumber: req.params.incidentId,
+        input: body,
         caller,
-      ),
+      }),
     );
   });
 
   router.delete('/problems/:id/incidents/:incidentId', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
     res.json(
-      await problems.unlinkIncident(
-        req.params.id,
-        req.params.incidentId,
+      await problemLinks.unlink({
+        problemIdOrNumber: req.params.id,
+        incidentIdOrNumber: req.params.incidentId,
         caller,
-      ),
+      }),
     );
   });
 

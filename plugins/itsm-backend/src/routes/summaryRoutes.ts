@@ -3,7 +3,7 @@ import Router from 'express-promise-router';
 import { callerOf } from '../shared/caller';
 import { normaliseEntityRef } from '../shared/catalogEntities';
 import { EntitySummaryService } from '../services/summaries/EntitySummaryService';
-import { parseInput } from '../shared/parseInput';
+import { parseQuery } from '../shared/parseInput';
 import { entitySummaryQuery } from '../service/validation/summarySchemas';
 
 /** Route of the entity overview card. */
@@ -16,7 +16,7 @@ export function summaryRoutes(options: {
 
   router.get('/entity-summary', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
-    const query = parseInput(entitySummaryQuery, req.query, 'query');
+    const query = parseQuery(entitySummaryQuery, req.query);
     const entityRef = normaliseEntityRef(query.entityRef, 'entityRef');
     res.json(await summaries.summarise(entityRef, caller));
   });

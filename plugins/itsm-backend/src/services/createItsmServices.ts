@@ -6,51 +6,39 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  DEFAULT_PRIORITY_MATRIX,
-  PRIORITY_MATRIX_CONFIG_KEY,
-  itsmPermissions,
-  parsePriorityMatrix,
-} from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
+import { Authorizer } from '../shared/authorizer';
+import { CatalogEntities } from '../shared/catalogEntities';
+import { readPriorityMatrix } from '../shared/priorityMatrix';
+import { ActionItemService } from './actionItems/ActionItemService';
 import { AlertEntityResolver } from './alerts/AlertEntityResolver';
 import { AlertIngestService } from './alerts/AlertIngestService';
 import { readAlertConfig } from './alerts/alertConfig';
 import { UnroutedAlertService } from './alerts/UnroutedAlertService';
-import { getIncidentsByIds } from '../database/incidents';
-import { getProblemsByIds } from '../database/problems';
-import { incidentRules, problemRules } from '../permissions/rules';
-import {
-  incidentResourceRef,
-  problemResourceRef,
-} from '../permissions/resources';
-import { ActionItemService } from './actionItems/ActionItemService';
 import { AnalysisService } from './analysis/AnalysisService';
-import { Authorizer } from '../shared/authorizer';
-import { CatalogEntities } from '../shared/catalogEntities';
-import { EntitySummaryService } from './summaries/EntitySummaryService';
+import { HealthService } from './health/HealthService';
 import { IncidentService } from './incidents/IncidentService';
 import { PostmortemService } from './postmortems/PostmortemService';
+import { KnownErrorService } from './problems/KnownErrorService';
+import { ProblemFromIncidentService } from './problems/ProblemFromIncidentService';
+import { ProblemLinkService } from './problems/ProblemLinkService';
 import { ProblemService } from './problems/ProblemService';
-import { ItsmServices } from '../routes/router';
+import { EntitySummaryService } from './summaries/EntitySummaryService';
 
-/** Registers the plugin's permissions and resource types. */
-export function registerPermissions(options: {
-  knex: Knex;
-  permissionsRegistry: PermissionsRegistryService;
-}) {
-  const { knex, permissionsRegistry } = options;
-  permissionsRegistry.addPermissions(itsmPermissions);
-  permissionsRegistry.addResourceType({
-    resourceRef: incidentResourceRef,
-    rules: Object.values(incidentRules),
-    getResources: ids => getIncidentsByIds(knex, ids),
-  });
-  permissionsRegistry.addResourceType({
-    resourceRef: problemResourceRef,
-    rules: Object.values(problemRules),
-    getResources: ids => getProblemsByIds(knex, ids),
-  });
+/** The use cases the API exposes, one service per job. */
+export interface ItsmServices {
+  health: HealthService;
+  incidents: IncidentService;
+  problems: ProblemService;
+  problemLinks: ProblemLinkService;
+  problemsFromIncidents: ProblemFromIncidentService;
+  knownErrors: KnownErrorService;
+  postmortems: PostmortemService;
+  actionItems: ActionItemService;
+  summaries: EntitySummaryService;
+  analysis: AnalysisService;
+  alerts: AlertIngestService;
+  unroutedAlerts: UnroutedAlertService;
 }
 
 /** Builds the services from config; a bad priority matrix or alert setting fails start-up. */
@@ -64,45 +52,33 @@ export function createItsmServices(options: {
   logger: LoggerService;
   now?: () => number;
 }): ItsmServices {
-  const { knex: db, config, now } = options;
-  const matrixConfig = config.getOptional(PRIORITY_MATRIX_CONFIG_KEY);
-  const priorityMatrix =
-    matrixConfig === undefined
-      ? DEFAULT_PRIORITY_MATRIX
-      : parsePriorityMatrix(matrixConfig);
+  const { knex: db, config, catalog, now } = options;
+  const priorityMatrix = readPriorityMatrix(config);
   const authorizer = new Authorizer(
     options.permissions,
     options.permissionsRegistry,
   );
-  const entities = new CatalogEntities(options.catalog);
+  const entities = new CatalogEntities(catalog);
   const alertConfig = readAlertConfig(config);
   const shared = { db, authorizer, entities, priorityMatrix, now };
-  const incidents = new IncidentService(shared);
   const problems = new ProblemService(shared);
   return {
-    incidents,
+    health: new HealthService({ db }),
+    incidents: new IncidentService(shared),
     problems,
-    postmortems: new PostmortemService({ db, incidents, now }),
-    actionItems: new ActionItemService({
-      db,
-      incidents,
-      problems,
-      entities,
-      now,
-    }),
-    summaries: new EntitySummaryService({ db, authorizer, now }),
-    analysis: new AnalysisService({
-      db,
-      authorizer,
-      catalog: options.catalog,
-      now,
-    }),
+    problemLinks: new ProblemLinkService(shared),
+    problemsFromIncidents: new ProblemFromIncidentService(shared),
+    knownErrors: new KnownErrorService({ ...shared, problems }),
+    postmortems: new PostmortemService(shared),
+    actionItems: new ActionItemService(shared),
+    summaries: new EntitySummaryService(shared),
+    analysis: new AnalysisService({ ...shared, catalog }),
     alerts: new AlertIngestService({
       ...shared,
       config: alertConfig,
       logger: options.logger,
       resolver: new AlertEntityResolver({
-        catalog: options.catalog,
+        catalog,
         auth: options.auth,
         config: alertConfig,
         now,

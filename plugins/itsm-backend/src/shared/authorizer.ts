@@ -22,7 +22,10 @@ import {
   problemResourceRef,
 } from '../permissions/resources';
 
-type RecordPermission = ResourcePermission<'itsm-incident' | 'itsm-problem'>;
+/** A permission on incidents or on problems. */
+export type RecordPermission = ResourcePermission<
+  'itsm-incident' | 'itsm-problem'
+>;
 
 /**
  * Turns permission decisions into 403s and SQL restrictions. Conditional
@@ -54,14 +57,16 @@ export class Authorizer {
     }
   }
 
-  /** Throws a 403 unless the caller holds the permission on this record. */
-  async requireOn(
-    permission: RecordPermission,
-    record:
-      | { kind: 'incident'; value: Incident }
-      | { kind: 'problem'; value: Problem },
-    credentials: BackstageCredentials,
-  ): Promise<void> {
+  /**
+   * Throws a 403 unless the caller holds the permission on this record: an
+   * incident for incident permissions, a problem for problem permissions.
+   */
+  async requireOn(options: {
+    permission: RecordPermission;
+    record: Incident | Problem;
+    credentials: BackstageCredentials;
+  }): Promise<void> {
+    const { permission, record, credentials } = options;
     const [decision] = await this.permissions.authorizeConditional(
       [{ permission }],
       { credentials },
@@ -69,19 +74,19 @@ export class Authorizer {
     let allowed = decision.result === AuthorizeResult.ALLOW;
     if (decision.result === AuthorizeResult.CONDITIONAL) {
       allowed =
-        record.kind === 'incident'
+        permission.resourceType === 'itsm-incident'
           ? createConditionAuthorizer(this.incidentRuleset)(
               decision,
-              record.value,
+              record as Incident,
             )
           : createConditionAuthorizer(this.problemRuleset)(
               decision,
-              record.value,
+              record as Problem,
             );
     }
     if (!allowed) {
       throw new NotAllowedError(
-        `You are not allowed to ${permission.name} on ${record.value.number}`,
+        `You are not allowed to ${permission.name} on ${record.number}`,
       );
     }
   }

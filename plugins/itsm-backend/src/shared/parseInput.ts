@@ -1,16 +1,32 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 
+/** Validates a request body; see {@link parseInput}. */
+export function parseBody<T extends z.ZodTypeAny>(
+  schema: T,
+  body: unknown,
+): z.infer<T> {
+  return parseInput(schema, { value: body, where: 'body' });
+}
+
+/** Validates a request's query parameters; see {@link parseInput}. */
+export function parseQuery<T extends z.ZodTypeAny>(
+  schema: T,
+  query: unknown,
+): z.infer<T> {
+  return parseInput(schema, { value: query, where: 'query' });
+}
+
 /**
  * Validates request input, turning the first problems into one 400 message
  * that names each field and the reason, e.g. `impact: must be 1, 2 or 3`.
  */
-export function parseInput<T extends z.ZodTypeAny>(
+function parseInput<T extends z.ZodTypeAny>(
   schema: T,
-  value: unknown,
-  where: 'body' | 'query',
+  options: { value: unknown; where: 'body' | 'query' },
 ): z.infer<T> {
-  const result = schema.safeParse(value ?? {});
+  const { where } = options;
+  const result = schema.safeParse(options.value ?? {});
   if (result.success) {
     return result.data;
   }

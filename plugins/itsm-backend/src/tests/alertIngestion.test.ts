@@ -40,7 +40,13 @@ describe('alert ingestion', () => {
         })
       ).items.filter(i => i.dedupKey === dedupKey);
     const timelineOf = async (number: string) =>
-      (await services.incidents.timeline(number, { limit: 100 }, ben)).items;
+      (
+        await services.incidents.timeline({
+          idOrNumber: number,
+          limit: 100,
+          caller: ben,
+        })
+      ).items;
     return { knex, services, permissions, incidentsOf, timelineOf };
   }
 
@@ -186,25 +192,25 @@ describe('alert ingestion', () => {
         alertmanagerWebhook([firingAlert()]),
         alertmanager,
       );
-      await services.incidents.transition(
-        'INC-000001',
-        {
+      await services.incidents.transition({
+        idOrNumber: 'INC-000001',
+        input: {
           version: 1,
           to: 'resolved',
           resolutionCode: 'workaround',
           resolutionNotes: 'Restarted the pods',
         },
-        ben,
-      );
+        caller: ben,
+      });
       await services.alerts.ingestAlertmanager(
         alertmanagerWebhook([firingAlert()]),
         alertmanager,
       );
-      await services.incidents.transition(
-        'INC-000002',
-        { version: 1, to: 'cancelled' },
-        ben,
-      );
+      await services.incidents.transition({
+        idOrNumber: 'INC-000002',
+        input: { version: 1, to: 'cancelled' },
+        caller: ben,
+      });
       await services.alerts.ingestAlertmanager(
         alertmanagerWebhook([firingAlert()]),
         alertmanager,
@@ -289,11 +295,11 @@ describe('alert ingestion', () => {
         },
       ]);
 
-      const { alert, incident } = await services.unroutedAlerts.assign(
-        inbox.items[0].id,
-        { entityRef: 'component:default/payments-api' },
-        ben,
-      );
+      const { alert, incident } = await services.unroutedAlerts.assign({
+        id: inbox.items[0].id,
+        input: { entityRef: 'component:default/payments-api' },
+        caller: ben,
+      });
       expect(alert).toMatchObject({
         status: 'assigned',
         incidentId: incident.id,
@@ -314,11 +320,11 @@ describe('alert ingestion', () => {
         ['alert_occurrence', 'user:default/ben'],
       ]);
       await expect(
-        services.unroutedAlerts.assign(
-          inbox.items[0].id,
-          { entityRef: 'component:default/payments-api' },
-          ben,
-        ),
+        services.unroutedAlerts.assign({
+          id: inbox.items[0].id,
+          input: { entityRef: 'component:default/payments-api' },
+          caller: ben,
+        }),
       ).rejects.toThrow('The alert was assigned already');
 
       // The incident now deduplicates the alert.
@@ -361,20 +367,20 @@ describe('alert ingestion', () => {
         ['stray', '2026-11-01T11:00:00.000Z'],
       ]);
       await expect(
-        services.unroutedAlerts.assign(
-          '00000000-0000-4000-8000-000000000000',
-          { entityRef: 'component:default/checkout-api' },
-          ben,
-        ),
+        services.unroutedAlerts.assign({
+          id: '00000000-0000-4000-8000-000000000000',
+          input: { entityRef: 'component:default/checkout-api' },
+          caller: ben,
+        }),
       ).rejects.toThrow(
         "No unrouted alert '00000000-0000-4000-8000-000000000000'",
       );
       await expect(
-        services.unroutedAlerts.assign(
-          all.items[0].id,
-          { entityRef: 'component:default/ghost' },
-          ben,
-        ),
+        services.unroutedAlerts.assign({
+          id: all.items[0].id,
+          input: { entityRef: 'component:default/ghost' },
+          caller: ben,
+        }),
       ).rejects.toThrow(
         "entityRef: entity 'component:default/ghost' does not exist",
       );

@@ -1,20 +1,35 @@
 import { Knex } from 'knex';
-import { CandidateIncident } from '../../services/detection/proposal';
-import { DbTime } from '../tables';
+import { IncidentRow } from '../tables';
 
-interface CandidateRow {
+/** An incident not yet linked to a problem, as detection rules see it. */
+export interface CandidateIncident {
   id: string;
   number: number;
   title: string;
-  entity_ref: string;
-  owner_ref: string | null;
+  entityRef: string;
+  ownerRef: string | null;
   category: string;
   impact: number;
   urgency: number;
   priority: number;
-  major: boolean | number;
-  created_at: DbTime;
+  major: boolean;
+  createdAt: number;
 }
+
+type CandidateRow = Pick<
+  IncidentRow,
+  | 'id'
+  | 'number'
+  | 'title'
+  | 'entity_ref'
+  | 'owner_ref'
+  | 'category'
+  | 'impact'
+  | 'urgency'
+  | 'priority'
+  | 'major'
+  | 'created_at'
+>;
 
 /**
  * Incidents created since `since` that belong to no problem and were not

@@ -1,69 +1,86 @@
 import { NotFoundError } from '@backstage/errors';
-import { ActionItem } from '@backstage-itsm/plugin-itsm-common';
+import {
+  ActionItem,
+  Incident,
+  Problem,
+} from '@backstage-itsm/plugin-itsm-common';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { z } from 'zod';
+import {
+  findActionItemRow,
+  insertActionItemRow,
+  listActionItems,
+  updateActionItemRow,
+} from '../../database/actionItems';
 import { Cursor } from '../../database/cursor';
-import { isUuid } from '../../database/findRecordRow';
 import { actionItemFromRow } from '../../database/mappers';
-import { afterCursor, toPage } from '../../database/paging';
-import { ActionItemRow } from '../../database/tables';
+import { ActionItemRow, IncidentRow, ProblemRow } from '../../database/tables';
 import { fromIso } from '../../database/time';
-import { appendTimeline } from '../../database/timeline';
+import { NewTimelineEvent, appendTimeline } from '../../database/timeline';
+import { Authorizer } from '../../shared/authorizer';
 import { Caller } from '../../shared/caller';
 import { CatalogEntities } from '../../shared/catalogEntities';
-import { IncidentService } from '../incidents/IncidentService';
+import { RecordAccess } from '../../shared/recordAccess';
+import { incidentKind, problemKind } from '../../shared/recordKinds';
 import { staleVersionError } from '../../shared/staleVersion';
-import { ProblemService } from '../problems/ProblemService';
 import {
   createActionItemBody,
   updateActionItemBody,
 } from '../../service/validation/actionItemSchemas';
 
+type ParentType = 'incident' | 'problem';
+
 /** Corrective and preventive actions of problems and postmortems. */
 export class ActionItemService {
+  private readonly incidents: RecordAccess<IncidentRow, Incident>;
+  private readonly problems: RecordAccess<ProblemRow, Problem>;
+
   constructor(
     private readonly deps: {
       db: Knex;
-      incidents: IncidentService;
-      problems: ProblemService;
+      authorizer: Authorizer;
       entities: CatalogEntities;
       now?: () => number;
     },
-  ) {}
+  ) {
+    this.incidents = new RecordAccess({ ...deps, kind: incidentKind });
+    this.problems = new RecordAccess({ ...deps, kind: problemKind });
+  }
 
   private now() {
     return this.deps.now?.() ?? Date.now();
   }
 
   /**
-   * Checks the caller may change the parent record and returns its id. Read
-   * access to the parent is what listing needs; changing needs update.
+   * Checks the caller may read or change the parent record and returns its
+   * id: read access to the parent is what listing needs; changing needs
+   * update.
    */
-  private async parentId(
-    parentType: 'incident' | 'problem',
-    idOrNumber: string,
-    caller: Caller,
-    access: 'read' | 'update',
-  ): Promise<string> {
-    if (parentType === 'incident') {
+  private async parentId(options: {
+    parentType: ParentType;
+    idOrNumber: string;
+    caller: Caller;
+    access: 'read' | 'update';
+  }): Promise<string> {
+    const { idOrNumber, caller, access } = options;
+    if (options.parentType === 'incident') {
       const incident =
         access === 'read'
-          ? await this.deps.incidents.get(idOrNumber, caller)
-          : (await this.deps.incidents.getForUpdate(idOrNumber, caller))
-              .incident;
+          ? await this.incidents.get(idOrNumber, caller)
+          : (await this.incidents.getForUpdate(idOrNumber, caller)).record;
       return incident.id;
     }
-    const problem = await this.deps.problems.get(idOrNumber, caller);
+    const problem = await this.problems.get(idOrNumber, caller);
     if (access === 'update') {
-      await this.deps.problems.requireUpdate(problem, caller);
+      await this.problems.requireUpdate(problem, caller);
     }
     return problem.id;
   }
 
   /** Lists action items; with a parent, only that record's. */
   async list(options: {
-    parentType?: 'incident' | 'problem';
+    parentType?: ParentType;
     parentId?: string;
     ownerRef?: string;
     status?: 'open' | 'done';
@@ -72,37 +89,26 @@ export class ActionItemService {
     limit: number;
     caller: Caller;
   }) {
-    const query = this.deps.db<ActionItemRow>('itsm_action_items').select('*');
-    if (options.parentType && options.parentId) {
-      const parentId = await this.parentId(
-        options.parentType,
-        options.parentId,
-        options.caller,
-        'read',
-      );
-      query.where({ parent_type: options.parentType, parent_id: parentId });
-    } else if (options.parentType) {
-      query.where({ parent_type: options.parentType });
-    }
-    if (options.ownerRef) {
-      query.where({ owner_ref: options.ownerRef });
-    }
-    if (options.status) {
-      query.where({ status: options.status });
-    }
-    if (options.overdue) {
-      query.where({ status: 'open' }).where('due_at', '<', this.now());
-    }
-    afterCursor(query, {
-      column: 'created_at',
-      idColumn: 'id',
-      cursor: options.after,
-    });
-    const rows: ActionItemRow[] = await query.limit(options.limit + 1);
-    return toPage(rows, {
+    const { parentType } = options;
+    const parentId =
+      parentType && options.parentId
+        ? await this.parentId({
+            parentType,
+            idOrNumber: options.parentId,
+            caller: options.caller,
+            access: 'read',
+          })
+        : undefined;
+    return listActionItems(this.deps.db, {
+      filter: {
+        parentType,
+        parentId,
+        ownerRef: options.ownerRef,
+        status: options.status,
+        overdueAt: options.overdue ? this.now() : undefined,
+      },
+      after: options.after,
       limit: options.limit,
-      keyOf: row => ({ key: Number(row.created_at), id: row.id }),
-      map: actionItemFromRow,
     });
   }
 
@@ -111,12 +117,12 @@ export class ActionItemService {
     input: z.infer<typeof createActionItemBody>,
     caller: Caller,
   ): Promise<ActionItem> {
-    const parentId = await this.parentId(
-      input.parentType,
-      input.parentId,
+    const parentId = await this.parentId({
+      parentType: input.parentType,
+      idOrNumber: input.parentId,
       caller,
-      'update',
-    );
+      access: 'update',
+    });
     const ownerRef = await this.deps.entities.resolvePerson({
       ref: input.ownerRef,
       field: 'ownerRef',
@@ -138,10 +144,9 @@ export class ActionItemService {
       version: 1,
     };
     await this.deps.db.transaction(async tx => {
-      await tx('itsm_action_items').insert(row);
-      await appendTimeline(
-        tx,
-        [
+      await insertActionItemRow(tx, row);
+      await appendTimeline(tx, {
+        events: [
           {
             recordType: input.parentType,
             recordId: parentId,
@@ -153,28 +158,29 @@ export class ActionItemService {
           },
         ],
         now,
-      );
+      });
     });
     return actionItemFromRow(row);
   }
 
   /** Changes an action item, checking the version read by the caller. */
-  async update(
-    id: string,
-    input: z.infer<typeof updateActionItemBody>,
-    caller: Caller,
-  ): Promise<ActionItem> {
-    const row = isUuid(id)
-      ? await this.deps
-          .db<ActionItemRow>('itsm_action_items')
-          .where({ id })
-          .first()
-      : undefined;
+  async update(options: {
+    id: string;
+    input: z.infer<typeof updateActionItemBody>;
+    caller: Caller;
+  }): Promise<ActionItem> {
+    const { id, input, caller } = options;
+    const row = await findActionItemRow(this.deps.db, id);
     if (!row) {
       throw new NotFoundError(`No action item '${id}'`);
     }
-    const parentType = row.parent_type as 'incident' | 'problem';
-    await this.parentId(parentType, row.parent_id, caller, 'update');
+    const parentType = row.parent_type as ParentType;
+    await this.parentId({
+      parentType,
+      idOrNumber: row.parent_id,
+      caller,
+      access: 'update',
+    });
     const now = this.now();
     const changes: Partial<ActionItemRow> = { updated_at: now };
     if (input.title !== undefined) changes.title = input.title;
@@ -195,10 +201,12 @@ export class ActionItemService {
       changes.completed_at = input.status === 'done' ? now : null;
     }
     return this.deps.db.transaction(async tx => {
-      const updated = await tx('itsm_action_items')
-        .where({ id: row.id, version: input.version })
-        .update({ ...changes, version: input.version + 1 });
-      if (updated !== 1) {
+      const updated = await updateActionItemRow(tx, {
+        id: row.id,
+        version: input.version,
+        changes,
+      });
+      if (!updated) {
         throw staleVersionError({
           record: 'action item',
           sent: input.version,
@@ -206,28 +214,21 @@ export class ActionItemService {
         });
       }
       if (changes.status) {
-        await appendTimeline(
-          tx,
-          [
-            {
-              recordType: parentType,
-              recordId: row.parent_id,
-              kind: 'action_item',
-              actorRef: caller.actorRef,
-              field: 'actionItem',
-              oldValue: row.status,
-              newValue: changes.status,
-              body: `Action item ${
-                changes.status === 'done' ? 'done' : 'reopened'
-              }: ${changes.title ?? row.title}`,
-            },
-          ],
-          now,
-        );
+        const event: NewTimelineEvent = {
+          recordType: parentType,
+          recordId: row.parent_id,
+          kind: 'action_item',
+          actorRef: caller.actorRef,
+          field: 'actionItem',
+          oldValue: row.status,
+          newValue: changes.status,
+          body: `Action item ${
+            changes.status === 'done' ? 'done' : 'reopened'
+          }: ${changes.title ?? row.title}`,
+        };
+        await appendTimeline(tx, { events: [event], now });
       }
-      const fresh = await tx<ActionItemRow>('itsm_action_items')
-        .where({ id: row.id })
-        .first();
+      const fresh = await findActionItemRow(tx, row.id);
       return actionItemFromRow(fresh!);
     });
   }

@@ -30,13 +30,20 @@ import {
   alertmanagerWebhookBody,
   eventsV2Body,
 } from '../../service/validation/alertSchemas';
-import { parseInput } from '../../shared/parseInput';
+import { parseBody } from '../../shared/parseInput';
 import { AlertEntityResolver } from './AlertEntityResolver';
 import { AlertConfig } from './alertConfig';
 import { AlertOutcome, applyAlert, repeatBody } from './applyAlert';
 import { fromAlertmanager } from './fromAlertmanager';
 import { fromEventsV2 } from './fromEventsV2';
 import { IncomingAlert } from './incomingAlert';
+
+/** A delivery as it arrived: its sender's format, raw body and caller. */
+interface Delivery {
+  source: AlertSource;
+  body: unknown;
+  caller: Caller;
+}
 
 /** Attempts of a delivery's transaction when the database reports a race. */
 const MAX_ATTEMPTS = 5;
@@ -85,14 +92,13 @@ export class AlertIngestService {
       itsmAlertIngestPermission,
       caller.credentials,
     );
-    const webhook = await this.parse(
-      'alertmanager',
-      alertmanagerWebhookBody,
+    const webhook = await this.parse(alertmanagerWebhookBody, {
+      source: 'alertmanager',
       body,
       caller,
-    );
+    });
     const alerts = fromAlertmanager(webhook, this.deps.config);
-    return this.ingest('alertmanager', alerts, body, caller);
+    return this.ingest({ source: 'alertmanager', alerts, body, caller });
   }
 
   /** Ingests a PagerDuty Events API v2 event; answers with its dedup key. */
@@ -104,9 +110,18 @@ export class AlertIngestService {
       itsmAlertIngestPermission,
       caller.credentials,
     );
-    const event = await this.parse('events-v2', eventsV2Body, body, caller);
+    const event = await this.parse(eventsV2Body, {
+      source: 'events-v2',
+      body,
+      caller,
+    });
     const alert = fromEventsV2(event, this.deps.config);
-    const result = await this.ingest('events-v2', [alert], body, caller);
+    const result = await this.ingest({
+      source: 'events-v2',
+      alerts: [alert],
+      body,
+      caller,
+    });
     return { dedupKey: alert.dedupKey, result };
   }
 
@@ -120,27 +135,21 @@ export class AlertIngestService {
 
   /** Validates a payload; a rejected one is still kept for audit. */
   private async parse<T extends z.ZodTypeAny>(
-    source: AlertSource,
     schema: T,
-    body: unknown,
-    caller: Caller,
+    delivery: Delivery,
   ): Promise<z.infer<T>> {
     try {
-      return parseInput(schema, body, 'body');
+      return parseBody(schema, delivery.body);
     } catch (error) {
       if (error instanceof InputError) {
-        await this.recordRejected(source, body, caller, error.message);
+        await this.recordRejected({ ...delivery, reason: error.message });
       }
       throw error;
     }
   }
 
-  private async recordRejected(
-    source: AlertSource,
-    body: unknown,
-    caller: Caller,
-    reason: string,
-  ) {
+  private async recordRejected(options: Delivery & { reason: string }) {
+    const { source, body, caller, reason } = options;
     try {
       await recordAlertDelivery(this.deps.db, {
         source,
@@ -159,11 +168,9 @@ export class AlertIngestService {
   }
 
   private async ingest(
-    source: AlertSource,
-    alerts: IncomingAlert[],
-    body: unknown,
-    caller: Caller,
+    options: Delivery & { alerts: IncomingAlert[] },
   ): Promise<AlertIngestResult> {
+    const { source, alerts, body, caller } = options;
     // Catalog reads happen before the transaction, never while holding locks.
     const routes = await this.routesOf(alerts);
     const order = alerts
@@ -213,12 +220,11 @@ export class AlertIngestService {
             ...rest.filter(item => isHeld(item.key)),
             ...rest.filter(item => !isHeld(item.key)),
           ]) {
-            const outcome: AlertOutcome = await applyAlert(
-              tx,
+            const outcome: AlertOutcome = await applyAlert(tx, {
               alert,
               route,
               context,
-            );
+            });
             result[outcome] += 1;
           }
           return result;

@@ -19,7 +19,9 @@ import { appendTimeline } from '../../database/timeline';
 import {
   findUnroutedForUpdate,
   listUnroutedAlerts,
+  updateUnroutedAlertRow,
 } from '../../database/unroutedAlerts';
+import { openIncidentNumberOf } from '../../database/alertIncidents';
 import { Authorizer } from '../../shared/authorizer';
 import { Caller } from '../../shared/caller';
 import { CatalogEntities } from '../../shared/catalogEntities';
@@ -66,11 +68,12 @@ export class UnroutedAlertService {
    * alert still fires, the incident takes over its deduplication, so later
    * deliveries count as occurrences of that incident.
    */
-  async assign(
-    id: string,
-    input: { entityRef: string },
-    caller: Caller,
-  ): Promise<{ alert: UnroutedAlert; incident: Incident }> {
+  async assign(options: {
+    id: string;
+    input: { entityRef: string };
+    caller: Caller;
+  }): Promise<{ alert: UnroutedAlert; incident: Incident }> {
+    const { id, input, caller } = options;
     await this.deps.authorizer.require(
       itsmIncidentCreatePermission,
       caller.credentials,
@@ -99,12 +102,10 @@ export class UnroutedAlertService {
         this.openIncident(sp, { alert, entity, key, caller, now }),
       );
       if (!incident) {
-        const holder = await tx<IncidentRow>('itsm_incidents')
-          .where({ open_dedup_key: key })
-          .first('number');
+        const holder = await openIncidentNumberOf(tx, key);
         throw new ConflictError(
           `${formatIncidentNumber(
-            Number(holder?.number),
+            Number(holder),
           )} is already open for this alert`,
         );
       }
@@ -115,7 +116,7 @@ export class UnroutedAlertService {
         assigned_by: caller.actorRef,
         assigned_at: now,
       };
-      await tx('itsm_unrouted_alerts').where({ id }).update(changes);
+      await updateUnroutedAlertRow(tx, { id, changes });
       return {
         alert: unroutedAlertFromRow({ ...alert, ...changes }),
         incident: incidentFromRow(incident),
@@ -136,17 +137,17 @@ export class UnroutedAlertService {
     const { alert, entity, key, caller, now } = options;
     // The inbox entry gives its key up in the same transaction; releasing it
     // first keeps the two unique indexes from ever holding it twice.
-    await tx('itsm_unrouted_alerts')
-      .where({ id: alert.id })
-      .update({ open_dedup_key: null });
+    await updateUnroutedAlertRow(tx, {
+      id: alert.id,
+      changes: { open_dedup_key: null },
+    });
     const priority = derivePriority({
       impact: Number(alert.impact) as 1 | 2 | 3,
       urgency: Number(alert.urgency) as 1 | 2 | 3,
       matrix: this.deps.priorityMatrix,
     });
-    const row = await insertIncident(
-      tx,
-      {
+    const row = await insertIncident(tx, {
+      incident: {
         title: alert.title,
         description: alert.description,
         entityRef: entity.entityRef,
@@ -166,10 +167,9 @@ export class UnroutedAlertService {
         detectedAt: Number(alert.first_seen_at),
       },
       now,
-    );
-    await appendTimeline(
-      tx,
-      [
+    });
+    await appendTimeline(tx, {
+      events: [
         {
           recordType: 'incident',
           recordId: row.id,
@@ -181,7 +181,7 @@ export class UnroutedAlertService {
         },
       ],
       now,
-    );
+    });
     return row;
   }
 }

@@ -58,7 +58,11 @@ function fail(key: string, reason: string): never {
   throw new Error(`Invalid configuration: itsm.alerts.${key} ${reason}`);
 }
 
-function level(config: Config, severity: string, key: string): 1 | 2 | 3 {
+function level(
+  config: Config,
+  options: { severity: string; key: 'impact' | 'urgency' },
+): 1 | 2 | 3 {
+  const { severity, key } = options;
   const value = config.getOptional(key);
   if (value !== 1 && value !== 2 && value !== 3) {
     return fail(`severities.${severity}.${key}`, 'must be 1, 2 or 3');
@@ -73,14 +77,18 @@ function readSeverities(config: Config | undefined) {
     if (!entry) {
       return fail(`severities.${name}`, 'must be { impact, urgency }');
     }
-    const impact = level(entry, name, 'impact');
-    const urgency = level(entry, name, 'urgency');
+    const impact = level(entry, { severity: name, key: 'impact' });
+    const urgency = level(entry, { severity: name, key: 'urgency' });
     severities[name.toLocaleLowerCase('en-US')] = { impact, urgency };
   }
   return severities;
 }
 
-function positive(config: Config, key: string, fallback: number): number {
+function positive(
+  config: Config,
+  options: { key: string; fallback: number },
+): number {
+  const { key, fallback } = options;
   const value = config.getOptionalNumber(key) ?? fallback;
   if (!Number.isFinite(value) || value <= 0) {
     return fail(key, 'must be a positive number');
@@ -88,7 +96,11 @@ function positive(config: Config, key: string, fallback: number): number {
   return value;
 }
 
-function nonEmptyText(value: string, key: string, max: number): string {
+function nonEmptyText(
+  value: string,
+  options: { key: string; max: number },
+): string {
+  const { key, max } = options;
   if (value.trim() === '' || value.length > max) {
     return fail(key, `must be non-empty text of at most ${max} characters`);
   }
@@ -137,20 +149,18 @@ export function readAlertConfig(root: Config): AlertConfig {
     ['itsm_entity', 'component', 'service'],
   );
   entityLabels.forEach((label, i) =>
-    nonEmptyText(label, `routing.entityLabels[${i}]`, 100),
+    nonEmptyText(label, { key: `routing.entityLabels[${i}]`, max: 100 }),
   );
   return {
     autoResolve: get(c => c.getOptionalBoolean('autoResolve'), false),
     resolutionCode: resolutionCode as IncidentResolutionCode,
     category: nonEmptyText(
       get(c => c.getOptionalString('category'), 'availability'),
-      'category',
-      LIMITS.category,
+      { key: 'category', max: LIMITS.category },
     ),
     severityLabel: nonEmptyText(
       get(c => c.getOptionalString('severityLabel'), 'severity'),
-      'severityLabel',
-      100,
+      { key: 'severityLabel', max: 100 },
     ),
     defaultSeverity,
     severities,
@@ -158,18 +168,21 @@ export function readAlertConfig(root: Config): AlertConfig {
       entityLabels,
       defaultKind: nonEmptyText(
         get(c => c.getOptionalString('routing.defaultKind'), 'component'),
-        'routing.defaultKind',
-        100,
+        { key: 'routing.defaultKind', max: 100 },
       ).toLocaleLowerCase('en-US'),
       selectorAnnotation: get(
         c => c.getOptionalBoolean('routing.selectorAnnotation'),
         true,
       ),
       cacheMillis:
-        (config ? positive(config, 'routing.cacheSeconds', 60) : 60) * 1000,
+        (config
+          ? positive(config, { key: 'routing.cacheSeconds', fallback: 60 })
+          : 60) * 1000,
     },
     deliveryRetentionMillis:
-      (config ? positive(config, 'deliveryRetentionDays', 30) : 30) * DAY,
+      (config
+        ? positive(config, { key: 'deliveryRetentionDays', fallback: 30 })
+        : 30) * DAY,
   };
 }
 

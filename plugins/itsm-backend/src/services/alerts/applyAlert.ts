@@ -15,8 +15,10 @@ import { openDedupKeyOf } from '../../database/openDedupKey';
 import { IncidentRow, UnroutedAlertRow } from '../../database/tables';
 import { toIso } from '../../database/time';
 import { NewTimelineEvent, appendTimeline } from '../../database/timeline';
+import { touchRecord } from '../../database/touchRecord';
 import {
   findPendingUnroutedForUpdate,
+  insertUnroutedAlertRow,
   touchUnrouted,
 } from '../../database/unroutedAlerts';
 import { ResolvedEntity } from '../../shared/catalogEntities';
@@ -56,26 +58,29 @@ const MAX_ROUNDS = 3;
  */
 export async function applyAlert(
   tx: Knex.Transaction,
-  alert: IncomingAlert,
-  route: ResolvedEntity | undefined,
-  context: AlertContext,
+  options: {
+    alert: IncomingAlert;
+    route: ResolvedEntity | undefined;
+    context: AlertContext;
+  },
 ): Promise<AlertOutcome> {
+  const { alert, route, context } = options;
   const key = openDedupKeyOf(alert.source, alert.dedupKey);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const open = await findOpenIncidentForUpdate(tx, key);
     if (open) {
-      return applyToIncident(tx, alert, open, context);
+      return applyToIncident(tx, { alert, row: open, context });
     }
     const pending = await findPendingUnroutedForUpdate(tx, key);
     if (pending || alert.action !== 'trigger') {
-      return applyToInbox(tx, alert, pending, context);
+      return applyToInbox(tx, { alert, pending, context });
     }
     const inserted = route
       ? await insertUnlessTaken(tx, sp =>
-          openIncident(sp, alert, route, key, context),
+          openIncident(sp, { alert, route, key, context }),
         )
       : await insertUnlessTaken(tx, sp =>
-          openInboxEntry(sp, alert, key, context),
+          openInboxEntry(sp, { alert, key, context }),
         );
     if (inserted) {
       return route ? 'opened' : 'unrouted';
@@ -97,11 +102,10 @@ export function repeatBody(alert: IncomingAlert): string {
 
 async function applyToIncident(
   tx: Knex.Transaction,
-  alert: IncomingAlert,
-  row: IncidentRow,
-  context: AlertContext,
+  options: { alert: IncomingAlert; row: IncidentRow; context: AlertContext },
 ): Promise<AlertOutcome> {
-  const { actorRef, now, config } = context;
+  const { alert, row } = options;
+  const { actorRef, now, config } = options.context;
   if (alert.action === 'trigger') {
     await addAlertOccurrences(tx, {
       occurrences: [{ row, bodies: [repeatBody(alert)] }],
@@ -128,10 +132,8 @@ async function applyToIncident(
       : row.status === 'new' && 'in_progress';
   if (!to) {
     // Only recorded: like an occurrence, it leaves the version alone.
-    await tx('itsm_incidents')
-      .where({ id: row.id })
-      .update({ updated_at: now });
-    await appendTimeline(tx, [event], now);
+    await touchRecord(tx, { recordType: 'incident', id: row.id, now });
+    await appendTimeline(tx, { events: [event], now });
     return alert.action === 'resolve' ? 'resolved' : 'acknowledged';
   }
   const resolutionNotes =
@@ -167,10 +169,13 @@ async function applyToIncident(
 
 async function applyToInbox(
   tx: Knex.Transaction,
-  alert: IncomingAlert,
-  pending: UnroutedAlertRow | undefined,
-  context: AlertContext,
+  options: {
+    alert: IncomingAlert;
+    pending: UnroutedAlertRow | undefined;
+    context: AlertContext;
+  },
 ): Promise<AlertOutcome> {
+  const { alert, pending, context } = options;
   if (!pending || alert.action === 'acknowledge') {
     return 'ignored';
   }
@@ -185,20 +190,22 @@ async function applyToInbox(
 
 async function openIncident(
   tx: Knex.Transaction,
-  alert: IncomingAlert,
-  route: ResolvedEntity,
-  key: string,
-  context: AlertContext,
+  options: {
+    alert: IncomingAlert;
+    route: ResolvedEntity;
+    key: string;
+    context: AlertContext;
+  },
 ): Promise<IncidentRow> {
+  const { alert, route, key, context } = options;
   const { impact, urgency } = levelsOf(context.config, alert.severity);
   const priority = derivePriority({
     impact,
     urgency,
     matrix: context.priorityMatrix,
   });
-  return insertIncident(
-    tx,
-    {
+  return insertIncident(tx, {
+    incident: {
       title: alert.title,
       description: alert.description,
       entityRef: route.entityRef,
@@ -217,16 +224,15 @@ async function openIncident(
       workaround: null,
       detectedAt: alert.at ?? context.now,
     },
-    context.now,
-  );
+    now: context.now,
+  });
 }
 
 async function openInboxEntry(
   tx: Knex.Transaction,
-  alert: IncomingAlert,
-  key: string,
-  context: AlertContext,
+  options: { alert: IncomingAlert; key: string; context: AlertContext },
 ): Promise<UnroutedAlertRow> {
+  const { alert, key, context } = options;
   const { impact, urgency } = levelsOf(context.config, alert.severity);
   const row: UnroutedAlertRow = {
     id: randomUUID(),
@@ -249,6 +255,6 @@ async function openInboxEntry(
     assigned_at: null,
     reporter_ref: context.actorRef,
   };
-  await tx('itsm_unrouted_alerts').insert(row);
+  await insertUnroutedAlertRow(tx, row);
   return row;
 }

@@ -122,6 +122,6 @@ export class ProblemDetector {
       since,
       entityRefs: [...dependentRefs],
     });
-    return sharedDependencyRule(candidates, targets, rule);
+    return sharedDependencyRule({ candidates, targets, rule });
   }
 }

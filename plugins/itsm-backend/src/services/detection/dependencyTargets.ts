@@ -9,11 +9,12 @@ function lower(ref: string): string {
   return ref.toLocaleLowerCase('en-US');
 }
 
-async function entitiesByRefs(
-  catalog: CatalogService,
-  refs: string[],
-  credentials: BackstageCredentials,
-): Promise<Entity[]> {
+async function entitiesByRefs(options: {
+  catalog: CatalogService;
+  refs: string[];
+  credentials: BackstageCredentials;
+}): Promise<Entity[]> {
+  const { catalog, refs, credentials } = options;
   const entities: Entity[] = [];
   for (let start = 0; start < refs.length; start += CHUNK) {
     const { items } = await catalog.getEntitiesByRefs(
@@ -41,11 +42,11 @@ export async function dependencyTargets(options: {
 }): Promise<DependencyTarget[]> {
   const { catalog, credentials, minDependents } = options;
   const dependents = new Map<string, Set<string>>();
-  for (const entity of await entitiesByRefs(
+  for (const entity of await entitiesByRefs({
     catalog,
-    options.entityRefs,
+    refs: options.entityRefs,
     credentials,
-  )) {
+  })) {
     const ref = lower(stringifyEntityRef(entity));
     for (const relation of entity.relations ?? []) {
       if (relation.type === 'dependsOn') {
@@ -58,11 +59,11 @@ export async function dependencyTargets(options: {
     .filter(([, set]) => set.size >= minDependents)
     .sort(([a], [b]) => a.localeCompare(b));
   const owners = new Map<string, string | null>();
-  for (const entity of await entitiesByRefs(
+  for (const entity of await entitiesByRefs({
     catalog,
-    shared.map(([target]) => target),
+    refs: shared.map(([target]) => target),
     credentials,
-  )) {
+  })) {
     const owner = entity.relations?.find(r => r.type === 'ownedBy');
     owners.set(
       lower(stringifyEntityRef(entity)),

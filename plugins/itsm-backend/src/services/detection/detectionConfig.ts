@@ -32,9 +32,9 @@ function fail(key: string, reason: string): never {
 
 function readDuration(
   config: Config,
-  key: string,
-  fallback: HumanDuration,
+  options: { key: string; fallback: HumanDuration },
 ): HumanDuration {
+  const { key, fallback } = options;
   const local = key.split('.').pop()!;
   if (!config.has(local)) {
     return fallback;
@@ -58,10 +58,9 @@ function readDuration(
 
 function readCount(
   config: Config,
-  key: string,
-  fallback: number,
-  min: number,
+  options: { key: string; fallback: number; min: number },
 ): number {
+  const { key, fallback, min } = options;
   const local = key.split('.').pop()!;
   let value: number | undefined;
   try {
@@ -115,43 +114,42 @@ export function readDetectionConfig(rootConfig: Config): DetectionConfig {
   const shared = readRule(config, 'sharedDependency');
   const result: DetectionConfig = {
     enabled: readBoolean(config, 'enabled'),
-    frequency: readDuration(config, 'frequency', DEFAULTS.frequency),
+    frequency: readDuration(config, {
+      key: 'frequency',
+      fallback: DEFAULTS.frequency,
+    }),
     lookbackMs: durationToMilliseconds(
-      readDuration(config, 'lookback', DEFAULTS.lookback),
+      readDuration(config, { key: 'lookback', fallback: DEFAULTS.lookback }),
     ),
     majorIncidents: readBoolean(config, 'majorIncidents'),
   };
   if (repeated) {
     result.repeatedIncidents = {
-      minIncidents: readCount(
-        repeated,
-        'repeatedIncidents.minIncidents',
-        DEFAULTS.repeatedIncidents.minIncidents,
-        2,
-      ),
+      minIncidents: readCount(repeated, {
+        key: 'repeatedIncidents.minIncidents',
+        fallback: DEFAULTS.repeatedIncidents.minIncidents,
+        min: 2,
+      }),
       windowMs: durationToMilliseconds(
-        readDuration(
-          repeated,
-          'repeatedIncidents.window',
-          DEFAULTS.repeatedIncidents.window,
-        ),
+        readDuration(repeated, {
+          key: 'repeatedIncidents.window',
+          fallback: DEFAULTS.repeatedIncidents.window,
+        }),
       ),
     };
   }
   if (shared) {
     result.sharedDependency = {
-      minComponents: readCount(
-        shared,
-        'sharedDependency.minComponents',
-        DEFAULTS.sharedDependency.minComponents,
-        2,
-      ),
+      minComponents: readCount(shared, {
+        key: 'sharedDependency.minComponents',
+        fallback: DEFAULTS.sharedDependency.minComponents,
+        min: 2,
+      }),
       windowMs: durationToMilliseconds(
-        readDuration(
-          shared,
-          'sharedDependency.window',
-          DEFAULTS.sharedDependency.window,
-        ),
+        readDuration(shared, {
+          key: 'sharedDependency.window',
+          fallback: DEFAULTS.sharedDependency.window,
+        }),
       ),
     };
   }

@@ -1,10 +1,6 @@
 import { formatIncidentNumber } from '@backstage-itsm/plugin-itsm-common';
-import {
-  CandidateIncident,
-  ProblemProposal,
-  byCreation,
-  detectionKeyOf,
-} from './proposal';
+import { CandidateIncident } from '../../database/detection/unlinkedIncidents';
+import { ProblemProposal, byCreation, detectionKeyOf } from './proposal';
 
 /** Every P1 or major incident gets a problem of its own. */
 export function majorIncidentRule(

@@ -5,12 +5,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  DEFAULT_PRIORITY_MATRIX,
-  PRIORITY_MATRIX_CONFIG_KEY,
-  parsePriorityMatrix,
-} from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
+import { readPriorityMatrix } from '../../shared/priorityMatrix';
 import { readDetectionConfig } from './detectionConfig';
 import { ProblemDetector } from './ProblemDetector';
 
@@ -34,7 +30,6 @@ export function prepareProblemDetection(options: {
     if (!config.enabled) {
       return;
     }
-    const matrixConfig = options.config.getOptional(PRIORITY_MATRIX_CONFIG_KEY);
     const logger = options.logger.child({ task: PROBLEM_DETECTION_TASK_ID });
     const detector = new ProblemDetector({
       db: options.knex,
@@ -42,10 +37,7 @@ export function prepareProblemDetection(options: {
       auth: options.auth,
       logger,
       config,
-      priorityMatrix:
-        matrixConfig === undefined
-          ? DEFAULT_PRIORITY_MATRIX
-          : parsePriorityMatrix(matrixConfig),
+      priorityMatrix: readPriorityMatrix(options.config),
     });
     await options.scheduler.scheduleTask({
       id: PROBLEM_DETECTION_TASK_ID,

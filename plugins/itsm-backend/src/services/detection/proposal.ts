@@ -1,19 +1,5 @@
 import { createHash } from 'crypto';
-
-/** An incident not yet linked to a problem, as detection rules see it. */
-export interface CandidateIncident {
-  id: string;
-  number: number;
-  title: string;
-  entityRef: string;
-  ownerRef: string | null;
-  category: string;
-  impact: number;
-  urgency: number;
-  priority: number;
-  major: boolean;
-  createdAt: number;
-}
+import { CandidateIncident } from '../../database/detection/unlinkedIncidents';
 
 /** Names of the detection rules. */
 export type DetectionRule =

@@ -2,16 +2,17 @@ import {
   LIMITS,
   PriorityMatrix,
   derivePriority,
-  formatIncidentNumber,
-  formatProblemNumber,
 } from '@backstage-itsm/plugin-itsm-common';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
-import { ProblemProposal } from './proposal';
-import { refreshAffectedEntities } from '../../database/problems';
-import { takeNextNumber } from '../../database/sequences';
 import { newProblemRow } from '../../database/newProblemRow';
+import { linkFreeIncidentsToProblem } from '../../database/problemLinks';
+import { insertProblemRow, isDetectionKeyTaken } from '../../database/problems';
+import { refreshAffectedEntities } from '../../database/refreshAffectedEntities';
+import { takeNextNumber } from '../../database/sequences';
 import { NewTimelineEvent, appendTimeline } from '../../database/timeline';
+import { linkEvents } from '../../shared/linkEvents';
+import { ProblemProposal } from './proposal';
 
 /** Who detection records as reporter and actor. */
 export const DETECTION_ACTOR_REF = 'service:itsm-problem-detection';
@@ -45,10 +46,7 @@ export async function proposeProblem(
   const { proposal, priorityMatrix, now } = options;
   try {
     return await db.transaction(async tx => {
-      const seen = await tx('itsm_problems')
-        .where({ detection_key: proposal.detectionKey })
-        .first('id');
-      if (seen) {
+      if (await isDetectionKeyTaken(tx, proposal.detectionKey)) {
         return 'already_proposed';
       }
       const impact = levelOf(proposal.incidents.map(i => i.impact));
@@ -70,20 +68,16 @@ export async function proposeProblem(
         detection_reason: proposal.reason.slice(0, LIMITS.short),
         created_at: now,
       });
-      await tx('itsm_problems').insert(row);
-      const ids = proposal.incidents.map(i => i.id);
-      const linked = await tx('itsm_incidents')
-        .whereIn('id', ids)
-        .whereNull('problem_id')
-        .update({
-          problem_id: row.id,
-          updated_at: now,
-          version: tx.raw('version + 1'),
-        });
-      if (linked !== ids.length) {
+      await insertProblemRow(tx, row);
+      const incidentIds = proposal.incidents.map(i => i.id);
+      const linked = await linkFreeIncidentsToProblem(tx, {
+        incidentIds,
+        problemId: row.id,
+        now,
+      });
+      if (linked !== incidentIds.length) {
         throw new IncidentsTaken();
       }
-      const problemNumber = formatProblemNumber(row.number);
       const events: NewTimelineEvent[] = [
         {
           recordType: 'problem',
@@ -92,31 +86,20 @@ export async function proposeProblem(
           actorRef: DETECTION_ACTOR_REF,
           body: proposal.reason,
         },
+        ...proposal.incidents.flatMap(incident =>
+          linkEvents({
+            kind: 'linked',
+            problem: row,
+            incident,
+            actorRef: DETECTION_ACTOR_REF,
+          }),
+        ),
       ];
-      for (const incident of proposal.incidents) {
-        events.push(
-          {
-            recordType: 'problem',
-            recordId: row.id,
-            kind: 'linked',
-            actorRef: DETECTION_ACTOR_REF,
-            field: 'incident',
-            newValue: incident.id,
-            body: formatIncidentNumber(incident.number),
-          },
-          {
-            recordType: 'incident',
-            recordId: incident.id,
-            kind: 'linked',
-            actorRef: DETECTION_ACTOR_REF,
-            field: 'problem',
-            newValue: row.id,
-            body: problemNumber,
-          },
-        );
-      }
-      await appendTimeline(tx, events, now);
-      await refreshAffectedEntities(tx, row.id, []);
+      await appendTimeline(tx, { events, now });
+      await refreshAffectedEntities(tx, {
+        problemId: row.id,
+        explicitEntityRefs: [],
+      });
       return 'proposed' as const;
     });
   } catch (error) {

@@ -1,6 +1,6 @@
 import { formatIncidentNumber } from '@backstage-itsm/plugin-itsm-common';
+import { CandidateIncident } from '../../database/detection/unlinkedIncidents';
 import {
-  CandidateIncident,
   ProblemProposal,
   byCreation,
   detectionKeyOf,

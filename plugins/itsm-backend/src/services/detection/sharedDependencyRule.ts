@@ -1,6 +1,6 @@
 import { formatIncidentNumber } from '@backstage-itsm/plugin-itsm-common';
+import { CandidateIncident } from '../../database/detection/unlinkedIncidents';
 import {
-  CandidateIncident,
   ProblemProposal,
   byCreation,
   detectionKeyOf,
@@ -20,12 +20,13 @@ export interface DependencyTarget {
  * within a short window: the shared dependency is the suspect. The group
  * starts at the earliest incident from which the window reaches K components.
  */
-export function sharedDependencyRule(
-  candidates: CandidateIncident[],
-  targets: DependencyTarget[],
-  options: { minComponents: number; windowMs: number },
-): ProblemProposal[] {
-  const { minComponents, windowMs } = options;
+export function sharedDependencyRule(options: {
+  candidates: CandidateIncident[];
+  targets: DependencyTarget[];
+  rule: { minComponents: number; windowMs: number };
+}): ProblemProposal[] {
+  const { candidates, targets } = options;
+  const { minComponents, windowMs } = options.rule;
   const proposals: ProblemProposal[] = [];
   const used = new Set<string>();
   for (const target of targets) {

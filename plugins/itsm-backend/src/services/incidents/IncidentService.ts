@@ -1,4 +1,4 @@
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   Incident,
   IncidentStatus,
@@ -6,37 +6,27 @@ import {
   TimelineEvent,
   checkIncidentTransition,
   derivePriority,
-  formatIncidentNumber,
-  isTerminalIncidentStatus,
   itsmIncidentCreatePermission,
   itsmIncidentReadPermission,
-  itsmIncidentUpdatePermission,
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { z } from 'zod';
 import { Cursor } from '../../database/cursor';
-import {
-  IncidentFilter,
-  findIncidentRow,
-  listIncidents,
-  updateIncidentRow,
-} from '../../database/incidents';
-import { incidentFromRow } from '../../database/mappers';
+import { IncidentFilter, listIncidents } from '../../database/incidents';
 import { insertIncident } from '../../database/insertIncident';
-import { IncidentRow, ProblemRow } from '../../database/tables';
+import { incidentFromRow } from '../../database/mappers';
+import { getProblemRow } from '../../database/problems';
+import { IncidentRow } from '../../database/tables';
 import { fromIso } from '../../database/time';
-import {
-  NewTimelineEvent,
-  addNoteToTimeline,
-  appendTimeline,
-  listTimeline,
-} from '../../database/timeline';
+import { NewTimelineEvent } from '../../database/timeline';
 import { Authorizer } from '../../shared/authorizer';
 import { Caller } from '../../shared/caller';
 import { CatalogEntities } from '../../shared/catalogEntities';
 import { diffFields } from '../../shared/diffFields';
 import { incidentTransitionChanges } from '../../shared/incidentTransitionChanges';
 import { priorityAfterEdit } from '../../shared/priorityAfterEdit';
+import { RecordAccess } from '../../shared/recordAccess';
+import { incidentKind } from '../../shared/recordKinds';
 import { assertCurrentVersion } from '../../shared/staleVersion';
 import {
   createIncidentBody,
@@ -62,6 +52,8 @@ const INCIDENT_FIELD_COLUMNS: Record<string, keyof IncidentRow> = {
 
 /** Incident use cases: every mutation writes its timeline in the same transaction. */
 export class IncidentService {
+  private readonly records: RecordAccess<IncidentRow, Incident>;
+
   constructor(
     private readonly deps: {
       db: Knex;
@@ -70,7 +62,9 @@ export class IncidentService {
       priorityMatrix: PriorityMatrix;
       now?: () => number;
     },
-  ) {}
+  ) {
+    this.records = new RecordAccess({ ...deps, kind: incidentKind });
+  }
 
   private now() {
     return this.deps.now?.() ?? Date.now();
@@ -92,34 +86,7 @@ export class IncidentService {
 
   /** Loads one incident, with a 404 for unknown ids and a 403 when not readable. */
   async get(idOrNumber: string, caller: Caller): Promise<Incident> {
-    const row = await this.findRow(idOrNumber);
-    const incident = incidentFromRow(row);
-    await this.deps.authorizer.requireOn(
-      itsmIncidentReadPermission,
-      { kind: 'incident', value: incident },
-      caller.credentials,
-    );
-    return incident;
-  }
-
-  /** Loads an incident the caller may update. */
-  async getForUpdate(idOrNumber: string, caller: Caller) {
-    const row = await this.findRow(idOrNumber);
-    const incident = incidentFromRow(row);
-    await this.deps.authorizer.requireOn(
-      itsmIncidentUpdatePermission,
-      { kind: 'incident', value: incident },
-      caller.credentials,
-    );
-    return { row, incident };
-  }
-
-  private async findRow(idOrNumber: string): Promise<IncidentRow> {
-    const row = await findIncidentRow(this.deps.db, idOrNumber);
-    if (!row) {
-      throw new NotFoundError(`No incident '${idOrNumber}'`);
-    }
-    return row;
+    return this.records.get(idOrNumber, caller);
   }
 
   /** Logs a new incident; the reporter is the caller. */
@@ -148,9 +115,8 @@ export class IncidentService {
       matrix: this.deps.priorityMatrix,
     });
     return this.deps.db.transaction(async tx => {
-      const row = await insertIncident(
-        tx,
-        {
+      const row = await insertIncident(tx, {
+        incident: {
           title: input.title,
           description: input.description,
           entityRef,
@@ -170,19 +136,20 @@ export class IncidentService {
           detectedAt: input.detectedAt ? fromIso(input.detectedAt) : now,
         },
         now,
-      );
+      });
       return incidentFromRow(row);
     });
   }
 
   /** Changes fields of an open incident, checking the version read by the caller. */
-  async update(
-    idOrNumber: string,
-    input: z.infer<typeof updateIncidentBody>,
-    caller: Caller,
-  ): Promise<Incident> {
-    const { row } = await this.getForUpdate(idOrNumber, caller);
-    assertWritable(row, input.version);
+  async update(options: {
+    idOrNumber: string;
+    input: z.infer<typeof updateIncidentBody>;
+    caller: Caller;
+  }): Promise<Incident> {
+    const { input, caller } = options;
+    const { row } = await this.records.getForUpdate(options.idOrNumber, caller);
+    this.records.assertWritable(row, input.version);
     const requested: Record<string, unknown> = { ...input };
     delete requested.version;
     if (input.entityRef !== undefined) {
@@ -220,22 +187,23 @@ export class IncidentService {
     if (changes.workaround && row.mitigated_at === null) {
       changes.mitigated_at = now;
     }
-    return this.write(
+    return this.records.save({
       row,
-      input.version,
-      { ...changes, updated_at: now },
+      version: input.version,
+      changes: { ...changes, updated_at: now },
       events,
       now,
-    );
+    });
   }
 
   /** Moves an incident through its lifecycle. */
-  async transition(
-    idOrNumber: string,
-    input: z.infer<typeof incidentTransitionBody>,
-    caller: Caller,
-  ): Promise<Incident> {
-    const { row } = await this.getForUpdate(idOrNumber, caller);
+  async transition(options: {
+    idOrNumber: string;
+    input: z.infer<typeof incidentTransitionBody>;
+    caller: Caller;
+  }): Promise<Incident> {
+    const { input, caller } = options;
+    const { row } = await this.records.getForUpdate(options.idOrNumber, caller);
     assertCurrentVersion({
       record: 'incident',
       sent: input.version,
@@ -274,90 +242,39 @@ export class IncidentService {
       newValue: input.to,
       body: input.resolutionNotes ?? input.holdReason,
     };
-    return this.write(row, input.version, changes, [event], now);
+    return this.records.save({
+      row,
+      version: input.version,
+      changes,
+      events: [event],
+      now,
+    });
   }
 
   /** Adds an internal note or a public status update. */
-  async addNote(
-    idOrNumber: string,
-    input: z.infer<typeof noteBody>,
-    caller: Caller,
-  ): Promise<TimelineEvent> {
-    const { row } = await this.getForUpdate(idOrNumber, caller);
-    return addNoteToTimeline(this.deps.db, {
-      recordType: 'incident',
-      table: 'itsm_incidents',
-      recordId: row.id,
-      visibility: input.visibility,
-      body: input.body,
-      actorRef: caller.actorRef,
-      now: this.now(),
-    });
+  async addNote(options: {
+    idOrNumber: string;
+    input: z.infer<typeof noteBody>;
+    caller: Caller;
+  }): Promise<TimelineEvent> {
+    return this.records.addNote({ ...options, now: this.now() });
   }
 
-  /** The timeline of an incident the caller may read. */
-  async timeline(
-    idOrNumber: string,
-    options: { after?: Cursor; limit: number },
-    caller: Caller,
-  ) {
-    const incident = await this.get(idOrNumber, caller);
-    return listTimeline(this.deps.db, {
-      recordType: 'incident',
-      recordId: incident.id,
-      ...options,
-    });
+  /** The timeline of an incident the caller may read, one page at a time. */
+  async timeline(options: {
+    idOrNumber: string;
+    after?: Cursor;
+    limit: number;
+    caller: Caller;
+  }) {
+    return this.records.timeline(options);
   }
 
   private async linkedProblemIsKnownError(row: IncidentRow) {
     if (!row.problem_id) {
       return false;
     }
-    const problem: ProblemRow | undefined = await this.deps
-      .db('itsm_problems')
-      .where({ id: row.problem_id })
-      .first();
+    const problem = await getProblemRow(this.deps.db, row.problem_id);
     return Boolean(problem?.known_error);
-  }
-
-  private async write(
-    row: IncidentRow,
-    version: number,
-    changes: Partial<IncidentRow>,
-    events: NewTimelineEvent[],
-    now: number,
-  ): Promise<Incident> {
-    return this.deps.db.transaction(async tx => {
-      const updated = await updateIncidentRow(tx, {
-        id: row.id,
-        version,
-        changes,
-      });
-      if (!updated) {
-        throw new ConflictError(
-          `${formatIncidentNumber(
-            row.number,
-          )} was changed by someone else; reload it and apply your change again`,
-        );
-      }
-      await appendTimeline(tx, events, now);
-      const fresh = await tx<IncidentRow>('itsm_incidents')
-        .where({ id: row.id })
-        .first();
-      return incidentFromRow(fresh!);
-    });
-  }
-}
-
-function assertWritable(row: IncidentRow, version: number) {
-  assertCurrentVersion({
-    record: 'incident',
-    sent: version,
-    current: row.version,
-  });
-  if (isTerminalIncidentStatus(row.status as IncidentStatus)) {
-    throw new ConflictError(
-      `the incident is ${row.status} and can no longer be changed`,
-    );
   }
 }

@@ -1,32 +1,40 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { Postmortem } from '@backstage-itsm/plugin-itsm-common';
+import { Incident, Postmortem } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { z } from 'zod';
 import { postmortemFromRow } from '../../database/mappers';
-import { PostmortemRow } from '../../database/tables';
+import {
+  findPostmortemRow,
+  insertPostmortemRow,
+  updatePostmortemRow,
+} from '../../database/postmortems';
+import { IncidentRow } from '../../database/tables';
 import { appendTimeline } from '../../database/timeline';
+import { Authorizer } from '../../shared/authorizer';
 import { Caller } from '../../shared/caller';
-import { IncidentService } from '../incidents/IncidentService';
+import { RecordAccess } from '../../shared/recordAccess';
+import { incidentKind } from '../../shared/recordKinds';
 import { staleVersionError } from '../../shared/staleVersion';
 import { postmortemBody } from '../../service/validation/incidentSchemas';
 
 /** The post-incident review of an incident. */
 export class PostmortemService {
+  private readonly incidents: RecordAccess<IncidentRow, Incident>;
+
   constructor(
     private readonly deps: {
       db: Knex;
-      incidents: IncidentService;
+      authorizer: Authorizer;
       now?: () => number;
     },
-  ) {}
+  ) {
+    this.incidents = new RecordAccess({ ...deps, kind: incidentKind });
+  }
 
   /** The postmortem of an incident the caller may read; 404 until written. */
   async get(incidentIdOrNumber: string, caller: Caller): Promise<Postmortem> {
-    const incident = await this.deps.incidents.get(incidentIdOrNumber, caller);
-    const row = await this.deps
-      .db<PostmortemRow>('itsm_postmortems')
-      .where({ incident_id: incident.id })
-      .first();
+    const incident = await this.incidents.get(incidentIdOrNumber, caller);
+    const row = await findPostmortemRow(this.deps.db, incident.id);
     if (!row) {
       throw new NotFoundError(`${incident.number} has no postmortem yet`);
     }
@@ -37,13 +45,14 @@ export class PostmortemService {
    * Writes the postmortem. The first write needs no version; later writes
    * send the version they read, like every other edit.
    */
-  async save(
-    incidentIdOrNumber: string,
-    input: z.infer<typeof postmortemBody>,
-    caller: Caller,
-  ): Promise<Postmortem> {
-    const { incident } = await this.deps.incidents.getForUpdate(
-      incidentIdOrNumber,
+  async save(options: {
+    incidentIdOrNumber: string;
+    input: z.infer<typeof postmortemBody>;
+    caller: Caller;
+  }): Promise<Postmortem> {
+    const { input, caller } = options;
+    const { record: incident } = await this.incidents.getForUpdate(
+      options.incidentIdOrNumber,
       caller,
     );
     const now = this.deps.now?.() ?? Date.now();
@@ -55,16 +64,14 @@ export class PostmortemService {
       updated_at: now,
     };
     return this.deps.db.transaction(async tx => {
-      const existing = await tx<PostmortemRow>('itsm_postmortems')
-        .where({ incident_id: incident.id })
-        .first();
+      const existing = await findPostmortemRow(tx, incident.id);
       if (!existing) {
         if (input.version !== undefined && input.version !== 0) {
           throw new ConflictError(
             `version ${input.version} is stale; ${incident.number} has no postmortem yet`,
           );
         }
-        await tx('itsm_postmortems').insert({
+        await insertPostmortemRow(tx, {
           incident_id: incident.id,
           ...content,
           created_at: now,
@@ -76,10 +83,12 @@ export class PostmortemService {
             'version: the postmortem already exists; send the version you last read',
           );
         }
-        const updated = await tx('itsm_postmortems')
-          .where({ incident_id: incident.id, version: input.version })
-          .update({ ...content, version: input.version + 1 });
-        if (updated !== 1) {
+        const updated = await updatePostmortemRow(tx, {
+          incidentId: incident.id,
+          version: input.version,
+          changes: content,
+        });
+        if (!updated) {
           throw staleVersionError({
             record: 'postmortem',
             sent: input.version,
@@ -87,9 +96,8 @@ export class PostmortemService {
           });
         }
       }
-      await appendTimeline(
-        tx,
-        [
+      await appendTimeline(tx, {
+        events: [
           {
             recordType: 'incident',
             recordId: incident.id,
@@ -99,10 +107,8 @@ export class PostmortemService {
           },
         ],
         now,
-      );
-      const row = await tx<PostmortemRow>('itsm_postmortems')
-        .where({ incident_id: incident.id })
-        .first();
+      });
+      const row = await findPostmortemRow(tx, incident.id);
       return postmortemFromRow(row!);
     });
   }

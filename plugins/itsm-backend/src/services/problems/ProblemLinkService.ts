@@ -1,0 +1,123 @@
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  Incident,
+  Problem,
+  formatIncidentNumber,
+  formatProblemNumber,
+} from '@backstage-itsm/plugin-itsm-common';
+import { Knex } from 'knex';
+import { unlinkIncidentFromProblem } from '../../database/problemLinks';
+import { refreshAffectedEntities } from '../../database/refreshAffectedEntities';
+import { IncidentRow, ProblemRow } from '../../database/tables';
+import { appendTimeline } from '../../database/timeline';
+import { touchRecord } from '../../database/touchRecord';
+import { Authorizer } from '../../shared/authorizer';
+import { Caller } from '../../shared/caller';
+import { linkEvents } from '../../shared/linkEvents';
+import { RecordAccess } from '../../shared/recordAccess';
+import { incidentKind, problemKind } from '../../shared/recordKinds';
+import { assertUnlinked, linkIncidentInTransaction } from './linkIncident';
+
+/** Links between incidents and problems; an incident has at most one problem. */
+export class ProblemLinkService {
+  private readonly problems: RecordAccess<ProblemRow, Problem>;
+  private readonly incidents: RecordAccess<IncidentRow, Incident>;
+
+  constructor(
+    private readonly deps: {
+      db: Knex;
+      authorizer: Authorizer;
+      now?: () => number;
+    },
+  ) {
+    this.problems = new RecordAccess({ ...deps, kind: problemKind });
+    this.incidents = new RecordAccess({ ...deps, kind: incidentKind });
+  }
+
+  private now() {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  /** Links an incident to a problem; linking it again changes nothing. */
+  async link(options: {
+    problemIdOrNumber: string;
+    incidentIdOrNumber: string;
+    input: { holdIncident: boolean };
+    caller: Caller;
+  }): Promise<Problem> {
+    const { caller } = options;
+    const { row } = await this.problems.getForUpdate(
+      options.problemIdOrNumber,
+      caller,
+    );
+    const incident = await this.incidents.findRow(options.incidentIdOrNumber);
+    if (incident.problem_id === row.id) {
+      return this.problems.get(row.id, caller);
+    }
+    assertUnlinked(incident);
+    const now = this.now();
+    return this.deps.db.transaction(async tx => {
+      await linkIncidentInTransaction(tx, {
+        problem: row,
+        incident,
+        holdIncident: options.input.holdIncident,
+        actorRef: caller.actorRef,
+        now,
+      });
+      return this.afterLinkChange(tx, { problem: row, now });
+    });
+  }
+
+  /** Removes the link between an incident and a problem. */
+  async unlink(options: {
+    problemIdOrNumber: string;
+    incidentIdOrNumber: string;
+    caller: Caller;
+  }): Promise<Problem> {
+    const { caller } = options;
+    const { row } = await this.problems.getForUpdate(
+      options.problemIdOrNumber,
+      caller,
+    );
+    const incident = await this.incidents.findRow(options.incidentIdOrNumber);
+    if (incident.problem_id !== row.id) {
+      throw new NotFoundError(
+        `${formatIncidentNumber(
+          incident.number,
+        )} is not linked to ${formatProblemNumber(row.number)}`,
+      );
+    }
+    const now = this.now();
+    return this.deps.db.transaction(async tx => {
+      const unlinked = await unlinkIncidentFromProblem(tx, {
+        incidentId: incident.id,
+        problemId: row.id,
+        now,
+      });
+      if (!unlinked) {
+        throw new ConflictError('the link was changed by someone else; reload');
+      }
+      await appendTimeline(tx, {
+        events: linkEvents({
+          kind: 'unlinked',
+          problem: row,
+          incident,
+          actorRef: caller.actorRef,
+        }),
+        now,
+      });
+      return this.afterLinkChange(tx, { problem: row, now });
+    });
+  }
+
+  /** Recounts the entities the problem hurts and returns it as it now is. */
+  private async afterLinkChange(
+    tx: Knex.Transaction,
+    options: { problem: ProblemRow; now: number },
+  ): Promise<Problem> {
+    const { problem, now } = options;
+    await refreshAffectedEntities(tx, { problemId: problem.id });
+    await touchRecord(tx, { recordType: 'problem', id: problem.id, now });
+    return problemKind.toRecord(tx, problem);
+  }
+}
