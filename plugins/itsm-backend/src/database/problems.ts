@@ -30,7 +30,7 @@ export interface ProblemFilter {
 }
 
 /** The subquery of the ids of problems that hurt one of the entities. */
-function problemsAffecting(entityRefs: string[]): Knex.QueryCallback {
+export function problemsAffecting(entityRefs: string[]): Knex.QueryCallback {
   return sub => {
     sub
       .select('problem_id')

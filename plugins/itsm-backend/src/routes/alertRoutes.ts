@@ -61,15 +61,13 @@ export function alertRoutes(options: {
     async (req, res) => {
       const caller = await callerOf(httpAuth, req);
       const body = parseBody(assignUnroutedAlertBody, req.body);
-      res
-        .status(201)
-        .json(
-          await unroutedAlerts.assign({
-            id: req.params.id,
-            input: body,
-            caller,
-          }),
-        );
+      res.status(201).json(
+        await unroutedAlerts.assign({
+          id: req.params.id,
+          input: body,
+          caller,
+        }),
+      );
     },
   );
 

@@ -37,7 +37,12 @@ interface CountRow {
   after_count: number | string | null;
 }
 
-function rate(from: number, to: number, incidents: number): IncidentRate {
+function rate(options: {
+  from: number;
+  to: number;
+  incidents: number;
+}): IncidentRate {
+  const { from, to, incidents } = options;
   return {
     from: toIso(from),
     to: toIso(to),
@@ -129,12 +134,16 @@ export async function fixEffects(
       affectedEntityRefs: entities
         .filter(e => e.problem_id === row.id)
         .map(e => e.entity_ref),
-      before: rate(
-        fixedAt - FIX_COMPARISON_MS,
-        fixedAt,
-        Number(count?.before_count ?? 0),
-      ),
-      after: rate(fixedAt, afterEnd, Number(count?.after_count ?? 0)),
+      before: rate({
+        from: fixedAt - FIX_COMPARISON_MS,
+        to: fixedAt,
+        incidents: Number(count?.before_count ?? 0),
+      }),
+      after: rate({
+        from: fixedAt,
+        to: afterEnd,
+        incidents: Number(count?.after_count ?? 0),
+      }),
     };
   });
 }
