@@ -4,6 +4,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
+import { applyDatabaseMigrations } from '../database/migrations';
 import { Caller } from '../shared/caller';
 import { createItsmServices } from '../services/createItsmServices';
 import { registerPermissions } from '../services/registerPermissions';
@@ -103,6 +104,16 @@ export function createTestServices(
     now: options.now,
   });
   return { services, permissions };
+}
+
+/**
+ * Services on a freshly migrated test database, with a clock that starts at
+ * 2026-11-01T10:00Z and moves a minute each time it is read.
+ */
+export async function createMigratedTestServices(knex: Knex) {
+  await applyDatabaseMigrations(knex);
+  let clock = Date.parse('2026-11-01T10:00:00Z');
+  return createTestServices(knex, { now: () => (clock += 60_000) });
 }
 
 /** A valid body for logging an incident on checkout-api. */

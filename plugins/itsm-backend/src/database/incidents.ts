@@ -9,7 +9,6 @@ import { incidentFromRow } from './mappers';
 import { fetchPage } from './paging';
 import { IncidentRow } from './tables';
 import { whereTextMatches } from './textSearch';
-import { versionedUpdate } from './versionedUpdate';
 
 /** Narrows a query to what the caller may see; from a permission decision. */
 export type QueryRestriction = (query: Knex.QueryBuilder) => void;
@@ -112,28 +111,4 @@ export async function getIncidentsByIds(
     ids.filter(isUuid),
   );
   return rows.map(incidentFromRow);
-}
-
-/**
- * Writes changed columns if the row still has the version the caller read.
- * Returns false when someone else changed it first.
- */
-export async function updateIncidentRow(
-  tx: Knex.Transaction,
-  options: { id: string; version: number; changes: Partial<IncidentRow> },
-): Promise<boolean> {
-  return versionedUpdate<IncidentRow>(tx, {
-    table: 'itsm_incidents',
-    where: { id: options.id },
-    version: options.version,
-    changes: options.changes,
-  });
-}
-
-/** Loads an incident row by id. */
-export async function getIncidentRow(
-  db: Knex,
-  id: string,
-): Promise<IncidentRow | undefined> {
-  return db<IncidentRow>('itsm_incidents').where({ id }).first();
 }

@@ -10,7 +10,6 @@ import { problemFromRow } from './mappers';
 import { fetchPage } from './paging';
 import { ProblemEntityRow, ProblemRow } from './tables';
 import { whereTextMatches } from './textSearch';
-import { versionedUpdate } from './versionedUpdate';
 
 /** Filters of the problem list. */
 export interface ProblemFilter {
@@ -180,27 +179,6 @@ export async function getProblemsByIds(
     ids.filter(isUuid),
   );
   return problemsFromRows(db, rows);
-}
-
-/** Versioned update of a problem row; false when the version is stale. */
-export async function updateProblemRow(
-  tx: Knex.Transaction,
-  options: { id: string; version: number; changes: Partial<ProblemRow> },
-): Promise<boolean> {
-  return versionedUpdate<ProblemRow>(tx, {
-    table: 'itsm_problems',
-    where: { id: options.id },
-    version: options.version,
-    changes: options.changes,
-  });
-}
-
-/** Loads a problem row by id. */
-export async function getProblemRow(
-  db: Knex,
-  id: string,
-): Promise<ProblemRow | undefined> {
-  return db<ProblemRow>('itsm_problems').where({ id }).first();
 }
 
 /** Inserts a new problem. */

@@ -8,7 +8,7 @@ import { Cursor } from './cursor';
 import { timelineEventFromRow } from './mappers';
 import { toPage } from './paging';
 import { TimelineRow } from './tables';
-import { touchRecord } from './touchRecord';
+import { touchRecord } from './records';
 
 /** What a caller records; the row's id and time are assigned here. */
 export interface NewTimelineEvent {

@@ -10,13 +10,12 @@ import {
   createIncidentBody,
   incidentTransitionBody,
   listIncidentsQuery,
-  noteBody,
   postmortemBody,
-  timelineQuery,
   updateIncidentBody,
 } from '../service/validation/incidentSchemas';
 import { problemFromIncidentBody } from '../service/validation/problemSchemas';
 import { pageOptions } from '../shared/pageOptions';
+import { recordRoutes } from './recordRoutes';
 
 /** Routes under `/incidents`. */
 export function incidentRoutes(options: {
@@ -27,6 +26,18 @@ export function incidentRoutes(options: {
 }) {
   const { httpAuth, incidents, postmortems, problemsFromIncidents } = options;
   const router = Router();
+  router.use(
+    recordRoutes({
+      httpAuth,
+      path: '/incidents',
+      schemas: {
+        create: createIncidentBody,
+        update: updateIncidentBody,
+        transition: incidentTransitionBody,
+      },
+      records: incidents,
+    }),
+  );
 
   router.get('/incidents', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
@@ -50,65 +61,6 @@ export function incidentRoutes(options: {
           text: query.text,
         },
         ...pageOptions(query),
-        caller,
-      }),
-    );
-  });
-
-  router.post('/incidents', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(createIncidentBody, req.body);
-    res.status(201).json(await incidents.create(body, caller));
-  });
-
-  router.get('/incidents/:id', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    res.json(await incidents.get(req.params.id, caller));
-  });
-
-  router.patch('/incidents/:id', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(updateIncidentBody, req.body);
-    res.json(
-      await incidents.update({
-        idOrNumber: req.params.id,
-        input: body,
-        caller,
-      }),
-    );
-  });
-
-  router.post('/incidents/:id/transitions', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(incidentTransitionBody, req.body);
-    res.json(
-      await incidents.transition({
-        idOrNumber: req.params.id,
-        input: body,
-        caller,
-      }),
-    );
-  });
-
-  router.get('/incidents/:id/timeline', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const query = parseQuery(timelineQuery, req.query);
-    res.json(
-      await incidents.timeline({
-        idOrNumber: req.params.id,
-        ...pageOptions(query),
-        caller,
-      }),
-    );
-  });
-
-  router.post('/incidents/:id/notes', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(noteBody, req.body);
-    res.status(201).json(
-      await incidents.addNote({
-        idOrNumber: req.params.id,
-        input: body,
         caller,
       }),
     );

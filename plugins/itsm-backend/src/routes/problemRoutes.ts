@@ -6,7 +6,6 @@ import { KnownErrorService } from '../services/problems/KnownErrorService';
 import { ProblemLinkService } from '../services/problems/ProblemLinkService';
 import { ProblemService } from '../services/problems/ProblemService';
 import { parseBody, parseQuery } from '../shared/parseInput';
-import { noteBody, timelineQuery } from '../service/validation/incidentSchemas';
 import {
   createProblemBody,
   linkIncidentBody,
@@ -17,6 +16,7 @@ import {
   updateProblemBody,
 } from '../service/validation/problemSchemas';
 import { pageOptions } from '../shared/pageOptions';
+import { recordRoutes } from './recordRoutes';
 
 function normaliseAll(refs: string[] | undefined, field: string) {
   return refs?.map(ref => normaliseEntityRef(ref, field));
@@ -31,6 +31,18 @@ export function problemRoutes(options: {
 }) {
   const { httpAuth, problems, problemLinks, knownErrors } = options;
   const router = Router();
+  router.use(
+    recordRoutes({
+      httpAuth,
+      path: '/problems',
+      schemas: {
+        create: createProblemBody,
+        update: updateProblemBody,
+        transition: problemTransitionBody,
+      },
+      records: problems,
+    }),
+  );
 
   router.get('/problems', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
@@ -75,66 +87,11 @@ export function problemRoutes(options: {
     );
   });
 
-  router.post('/problems', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(createProblemBody, req.body);
-    res.status(201).json(await problems.create(body, caller));
-  });
-
-  router.get('/problems/:id', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    res.json(await problems.get(req.params.id, caller));
-  });
-
-  router.patch('/problems/:id', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(updateProblemBody, req.body);
-    res.json(
-      await problems.update({ idOrNumber: req.params.id, input: body, caller }),
-    );
-  });
-
-  router.post('/problems/:id/transitions', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(problemTransitionBody, req.body);
-    res.json(
-      await problems.transition({
-        idOrNumber: req.params.id,
-        input: body,
-        caller,
-      }),
-    );
-  });
-
   router.post('/problems/:id/known-error', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
     const body = parseBody(publishKnownErrorBody, req.body);
     res.json(
       await knownErrors.publish({
-        idOrNumber: req.params.id,
-        input: body,
-        caller,
-      }),
-    );
-  });
-
-  router.get('/problems/:id/timeline', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const query = parseQuery(timelineQuery, req.query);
-    res.json(
-      await problems.timeline({
-        idOrNumber: req.params.id,
-        ...pageOptions(query),
-        caller,
-      }),
-    );
-  });
-
-  router.post('/problems/:id/notes', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(noteBody, req.body);
-    res.status(201).json(
-      await problems.addNote({
         idOrNumber: req.params.id,
         input: body,
         caller,

@@ -1,22 +1,48 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   Incident,
+  ItsmRecordType,
   Problem,
   TimelineEvent,
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { Cursor } from '../database/cursor';
-import { IncidentRow, ProblemRow } from '../database/tables';
+import { QueryRestriction } from '../database/incidents';
+import { RecordRows, getRecordRow, updateRecordRow } from '../database/records';
 import {
   NewTimelineEvent,
   addNoteToTimeline,
   appendTimeline,
   listTimeline,
 } from '../database/timeline';
-import { Authorizer } from './authorizer';
+import { Authorizer, RecordPermission } from './authorizer';
 import { Caller } from './caller';
-import { RecordKind } from './recordKinds';
 import { assertCurrentVersion } from './staleVersion';
+
+/** What the services need to know to list, read, guard and change one kind of record. */
+export interface RecordKind<
+  TType extends ItsmRecordType,
+  TRecord extends Incident | Problem,
+  TFilter,
+> {
+  recordType: TType;
+  readPermission: RecordPermission;
+  updatePermission: RecordPermission;
+  findRow(db: Knex, idOrNumber: string): Promise<RecordRows[TType] | undefined>;
+  toRecord(db: Knex, row: RecordRows[TType]): Promise<TRecord>;
+  list(
+    db: Knex,
+    options: {
+      filter: TFilter;
+      restrict?: QueryRestriction;
+      after?: Cursor;
+      limit: number;
+    },
+  ): Promise<{ items: TRecord[]; nextCursor: string | null }>;
+  formatNumber(number: number): string;
+  /** Whether a record in this status can no longer be edited. */
+  isReadOnly(status: string): boolean;
+}
 
 /**
  * Reads and writes one kind of record for a caller: a 404 for what does not
@@ -24,19 +50,40 @@ import { assertCurrentVersion } from './staleVersion';
  * based on an outdated version.
  */
 export class RecordAccess<
-  TRow extends IncidentRow | ProblemRow,
+  TType extends ItsmRecordType,
   TRecord extends Incident | Problem,
+  TFilter,
 > {
   constructor(
     private readonly deps: {
       db: Knex;
       authorizer: Authorizer;
-      kind: RecordKind<TRow, TRecord>;
+      kind: RecordKind<TType, TRecord, TFilter>;
     },
   ) {}
 
+  /** Lists the records the caller may read, one keyset page at a time. */
+  async list(options: {
+    filter: TFilter;
+    after?: Cursor;
+    limit: number;
+    caller: Caller;
+  }) {
+    const { db, authorizer, kind } = this.deps;
+    const restrict = await authorizer.restrictionFor(
+      kind.readPermission,
+      options.caller.credentials,
+    );
+    return kind.list(db, {
+      filter: options.filter,
+      restrict,
+      after: options.after,
+      limit: options.limit,
+    });
+  }
+
   /** The row of a record, by uuid or number; a 404 when there is none. */
-  async findRow(idOrNumber: string): Promise<TRow> {
+  async findRow(idOrNumber: string): Promise<RecordRows[TType]> {
     const { db, kind } = this.deps;
     const row = await kind.findRow(db, idOrNumber);
     if (!row) {
@@ -61,11 +108,26 @@ export class RecordAccess<
   async getForUpdate(
     idOrNumber: string,
     caller: Caller,
-  ): Promise<{ row: TRow; record: TRecord }> {
+  ): Promise<{ row: RecordRows[TType]; record: TRecord }> {
     const row = await this.findRow(idOrNumber);
     const record = await this.deps.kind.toRecord(this.deps.db, row);
     await this.requireUpdate(record, caller);
     return { row, record };
+  }
+
+  /** Loads a record the caller may update, if the caller read its current version. */
+  async getCurrentForUpdate(options: {
+    idOrNumber: string;
+    version: number;
+    caller: Caller;
+  }): Promise<RecordRows[TType]> {
+    const { row } = await this.getForUpdate(options.idOrNumber, options.caller);
+    assertCurrentVersion({
+      record: this.deps.kind.recordType,
+      sent: options.version,
+      current: row.version,
+    });
+    return row;
   }
 
   /** Throws a 403 unless the caller may update the record. */
@@ -113,7 +175,7 @@ export class RecordAccess<
   }
 
   /** Throws a 409 unless the caller read the current version of a record that may still change. */
-  assertWritable(row: TRow, version: number): void {
+  assertWritable(row: RecordRows[TType], version: number): void {
     const { recordType } = this.deps.kind;
     assertCurrentVersion({
       record: recordType,
@@ -132,17 +194,19 @@ export class RecordAccess<
    * the record still has the version the caller read; a 409 otherwise.
    */
   async save(options: {
-    row: TRow;
+    row: RecordRows[TType];
     version: number;
-    changes: Partial<TRow>;
+    changes: Partial<RecordRows[TType]>;
     events: NewTimelineEvent[];
     now: number;
     alsoInTransaction?: (tx: Knex.Transaction) => Promise<void>;
   }): Promise<TRecord> {
     const { row, events, now } = options;
     const { db, kind } = this.deps;
+    const { recordType } = kind;
     return db.transaction(async tx => {
-      const updated = await kind.updateRow(tx, {
+      const updated = await updateRecordRow(tx, {
+        recordType,
         id: row.id,
         version: options.version,
         changes: options.changes,
@@ -156,7 +220,7 @@ export class RecordAccess<
       }
       await options.alsoInTransaction?.(tx);
       await appendTimeline(tx, { events, now });
-      const fresh = await kind.getRow(tx, row.id);
+      const fresh = await getRecordRow(tx, { recordType, id: row.id });
       return kind.toRecord(tx, fresh!);
     });
   }

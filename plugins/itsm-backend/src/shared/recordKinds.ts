@@ -1,7 +1,6 @@
 import {
   Incident,
   IncidentStatus,
-  ItsmRecordType,
   Problem,
   formatIncidentNumber,
   formatProblemNumber,
@@ -13,62 +12,66 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import {
+  IncidentFilter,
   findIncidentRow,
-  getIncidentRow,
-  updateIncidentRow,
+  listIncidents,
 } from '../database/incidents';
 import { incidentFromRow } from '../database/mappers';
 import {
+  ProblemFilter,
   findProblemRow,
-  getProblemRow,
+  listProblems,
   problemsFromRows,
-  updateProblemRow,
 } from '../database/problems';
-import { IncidentRow, ProblemRow } from '../database/tables';
-import { RecordPermission } from './authorizer';
-
-/** What the services need to know to read, guard and change one kind of record. */
-export interface RecordKind<
-  TRow extends IncidentRow | ProblemRow,
-  TRecord extends Incident | Problem,
-> {
-  recordType: ItsmRecordType;
-  readPermission: RecordPermission;
-  updatePermission: RecordPermission;
-  findRow(db: Knex, idOrNumber: string): Promise<TRow | undefined>;
-  getRow(db: Knex, id: string): Promise<TRow | undefined>;
-  updateRow(
-    tx: Knex.Transaction,
-    options: { id: string; version: number; changes: Partial<TRow> },
-  ): Promise<boolean>;
-  toRecord(db: Knex, row: TRow): Promise<TRecord>;
-  formatNumber(number: number): string;
-  /** Whether a record in this status can no longer be edited. */
-  isReadOnly(status: string): boolean;
-}
+import { Authorizer } from './authorizer';
+import { RecordAccess, RecordKind } from './recordAccess';
 
 /** Incidents: closed and cancelled ones are read-only. */
-export const incidentKind: RecordKind<IncidentRow, Incident> = {
+export const incidentKind: RecordKind<'incident', Incident, IncidentFilter> = {
   recordType: 'incident',
   readPermission: itsmIncidentReadPermission,
   updatePermission: itsmIncidentUpdatePermission,
   findRow: findIncidentRow,
-  getRow: getIncidentRow,
-  updateRow: updateIncidentRow,
   toRecord: async (_db, row) => incidentFromRow(row),
+  list: listIncidents,
   formatNumber: formatIncidentNumber,
   isReadOnly: status => isTerminalIncidentStatus(status as IncidentStatus),
 };
 
 /** Problems, with their affected entities: closed ones are read-only. */
-export const problemKind: RecordKind<ProblemRow, Problem> = {
+export const problemKind: RecordKind<'problem', Problem, ProblemFilter> = {
   recordType: 'problem',
   readPermission: itsmProblemReadPermission,
   updatePermission: itsmProblemUpdatePermission,
   findRow: findProblemRow,
-  getRow: getProblemRow,
-  updateRow: updateProblemRow,
   toRecord: async (db, row) => (await problemsFromRows(db, [row]))[0],
+  list: listProblems,
   formatNumber: formatProblemNumber,
   isReadOnly: status => status === 'closed',
 };
+
+/** Incidents as a caller may read and change them. */
+export type IncidentRecords = RecordAccess<
+  'incident',
+  Incident,
+  IncidentFilter
+>;
+
+/** Problems as a caller may read and change them. */
+export type ProblemRecords = RecordAccess<'problem', Problem, ProblemFilter>;
+
+/** Access to incidents for a caller. */
+export function incidentRecords(deps: {
+  db: Knex;
+  authorizer: Authorizer;
+}): IncidentRecords {
+  return new RecordAccess({ ...deps, kind: incidentKind });
+}
+
+/** Access to problems for a caller. */
+export function problemRecords(deps: {
+  db: Knex;
+  authorizer: Authorizer;
+}): ProblemRecords {
+  return new RecordAccess({ ...deps, kind: problemKind });
+}

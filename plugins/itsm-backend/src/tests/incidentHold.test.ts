@@ -1,7 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { applyDatabaseMigrations } from '../database/migrations';
 import {
-  createTestServices,
+  createMigratedTestServices,
   incidentInput,
   userCaller,
 } from '../__testUtils__/fixtures';
@@ -19,11 +18,7 @@ describe('holding an incident for its problem', () => {
 
   async function setup(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    await applyDatabaseMigrations(knex);
-    let clock = Date.parse('2026-11-01T10:00:00Z');
-    const { services } = createTestServices(knex, {
-      now: () => (clock += 60_000),
-    });
+    const { services } = await createMigratedTestServices(knex);
     const problem = await services.problems.create(
       {
         title: 'Pool exhaustion',

@@ -1,9 +1,8 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { decodeCursor } from '../database/cursor';
-import { applyDatabaseMigrations } from '../database/migrations';
 import {
-  createTestServices,
+  createMigratedTestServices,
   incidentInput,
   userCaller,
 } from '../__testUtils__/fixtures';
@@ -17,11 +16,7 @@ describe('ITSM services', () => {
 
   async function setup(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    await applyDatabaseMigrations(knex);
-    let clock = Date.parse('2026-11-01T10:00:00Z');
-    const { services, permissions } = createTestServices(knex, {
-      now: () => (clock += 60_000),
-    });
+    const { services, permissions } = await createMigratedTestServices(knex);
     return { knex, services, permissions };
   }
 

@@ -1,9 +1,5 @@
 import { NotFoundError } from '@backstage/errors';
-import {
-  ActionItem,
-  Incident,
-  Problem,
-} from '@backstage-itsm/plugin-itsm-common';
+import { ActionItem } from '@backstage-itsm/plugin-itsm-common';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { z } from 'zod';
@@ -15,14 +11,18 @@ import {
 } from '../../database/actionItems';
 import { Cursor } from '../../database/cursor';
 import { actionItemFromRow } from '../../database/mappers';
-import { ActionItemRow, IncidentRow, ProblemRow } from '../../database/tables';
+import { ActionItemRow } from '../../database/tables';
 import { fromIso } from '../../database/time';
 import { NewTimelineEvent, appendTimeline } from '../../database/timeline';
 import { Authorizer } from '../../shared/authorizer';
 import { Caller } from '../../shared/caller';
 import { CatalogEntities } from '../../shared/catalogEntities';
-import { RecordAccess } from '../../shared/recordAccess';
-import { incidentKind, problemKind } from '../../shared/recordKinds';
+import {
+  IncidentRecords,
+  ProblemRecords,
+  incidentRecords,
+  problemRecords,
+} from '../../shared/recordKinds';
 import { staleVersionError } from '../../shared/staleVersion';
 import {
   createActionItemBody,
@@ -33,8 +33,8 @@ type ParentType = 'incident' | 'problem';
 
 /** Corrective and preventive actions of problems and postmortems. */
 export class ActionItemService {
-  private readonly incidents: RecordAccess<IncidentRow, Incident>;
-  private readonly problems: RecordAccess<ProblemRow, Problem>;
+  private readonly incidents: IncidentRecords;
+  private readonly problems: ProblemRecords;
 
   constructor(
     private readonly deps: {
@@ -44,8 +44,8 @@ export class ActionItemService {
       now?: () => number;
     },
   ) {
-    this.incidents = new RecordAccess({ ...deps, kind: incidentKind });
-    this.problems = new RecordAccess({ ...deps, kind: problemKind });
+    this.incidents = incidentRecords(deps);
+    this.problems = problemRecords(deps);
   }
 
   private now() {

@@ -15,7 +15,7 @@ import { openDedupKeyOf } from '../../database/openDedupKey';
 import { IncidentRow, UnroutedAlertRow } from '../../database/tables';
 import { toIso } from '../../database/time';
 import { NewTimelineEvent, appendTimeline } from '../../database/timeline';
-import { touchRecord } from '../../database/touchRecord';
+import { touchRecord } from '../../database/records';
 import {
   findPendingUnroutedForUpdate,
   insertUnroutedAlertRow,
@@ -23,6 +23,7 @@ import {
 } from '../../database/unroutedAlerts';
 import { ResolvedEntity } from '../../shared/catalogEntities';
 import { incidentTransitionChanges } from '../../shared/incidentTransitionChanges';
+import { transitionEvent } from '../../shared/transitionEvent';
 import { AlertConfig, levelsOf } from './alertConfig';
 import { IncomingAlert } from './incomingAlert';
 
@@ -151,16 +152,14 @@ async function applyToIncident(
     }),
     events: [
       event,
-      {
+      transitionEvent({
         recordType: 'incident',
         recordId: row.id,
-        kind: 'transition',
         actorRef,
-        field: 'status',
-        oldValue: row.status,
-        newValue: to,
+        from: row.status,
+        to,
         body: resolutionNotes,
-      },
+      }),
     ],
     now,
   });

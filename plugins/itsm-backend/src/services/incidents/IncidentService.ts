@@ -2,36 +2,25 @@ import { InputError } from '@backstage/errors';
 import {
   Incident,
   IncidentStatus,
-  PriorityMatrix,
-  TimelineEvent,
   checkIncidentTransition,
   derivePriority,
   itsmIncidentCreatePermission,
-  itsmIncidentReadPermission,
 } from '@backstage-itsm/plugin-itsm-common';
-import { Knex } from 'knex';
 import { z } from 'zod';
-import { Cursor } from '../../database/cursor';
-import { IncidentFilter, listIncidents } from '../../database/incidents';
+import { IncidentFilter } from '../../database/incidents';
 import { insertIncident } from '../../database/insertIncident';
 import { incidentFromRow } from '../../database/mappers';
-import { getProblemRow } from '../../database/problems';
+import { getRecordRow } from '../../database/records';
 import { IncidentRow } from '../../database/tables';
 import { fromIso } from '../../database/time';
-import { NewTimelineEvent } from '../../database/timeline';
-import { Authorizer } from '../../shared/authorizer';
 import { Caller } from '../../shared/caller';
-import { CatalogEntities } from '../../shared/catalogEntities';
-import { diffFields } from '../../shared/diffFields';
 import { incidentTransitionChanges } from '../../shared/incidentTransitionChanges';
-import { priorityAfterEdit } from '../../shared/priorityAfterEdit';
-import { RecordAccess } from '../../shared/recordAccess';
 import { incidentKind } from '../../shared/recordKinds';
-import { assertCurrentVersion } from '../../shared/staleVersion';
+import { RecordService, RecordServiceDeps } from '../../shared/recordService';
+import { transitionEvent } from '../../shared/transitionEvent';
 import {
   createIncidentBody,
   incidentTransitionBody,
-  noteBody,
   updateIncidentBody,
 } from '../../service/validation/incidentSchemas';
 
@@ -51,42 +40,13 @@ const INCIDENT_FIELD_COLUMNS: Record<string, keyof IncidentRow> = {
 };
 
 /** Incident use cases: every mutation writes its timeline in the same transaction. */
-export class IncidentService {
-  private readonly records: RecordAccess<IncidentRow, Incident>;
-
-  constructor(
-    private readonly deps: {
-      db: Knex;
-      authorizer: Authorizer;
-      entities: CatalogEntities;
-      priorityMatrix: PriorityMatrix;
-      now?: () => number;
-    },
-  ) {
-    this.records = new RecordAccess({ ...deps, kind: incidentKind });
-  }
-
-  private now() {
-    return this.deps.now?.() ?? Date.now();
-  }
-
-  /** Lists incidents the caller may read. */
-  async list(options: {
-    filter: IncidentFilter;
-    after?: Cursor;
-    limit: number;
-    caller: Caller;
-  }) {
-    const restrict = await this.deps.authorizer.restrictionFor(
-      itsmIncidentReadPermission,
-      options.caller.credentials,
-    );
-    return listIncidents(this.deps.db, { ...options, restrict });
-  }
-
-  /** Loads one incident, with a 404 for unknown ids and a 403 when not readable. */
-  async get(idOrNumber: string, caller: Caller): Promise<Incident> {
-    return this.records.get(idOrNumber, caller);
+export class IncidentService extends RecordService<
+  'incident',
+  Incident,
+  IncidentFilter
+> {
+  constructor(deps: RecordServiceDeps) {
+    super(deps, incidentKind);
   }
 
   /** Logs a new incident; the reporter is the caller. */
@@ -161,29 +121,14 @@ export class IncidentService {
       requested.entityRef = resolved.entityRef;
       requested.ownerRef = resolved.ownerRef;
     }
-    if (input.assigneeRef !== undefined) {
-      requested.assigneeRef = await this.deps.entities.resolvePerson({
-        ref: input.assigneeRef,
-        field: 'assigneeRef',
-        credentials: caller.credentials,
-      });
-    }
-    requested.priority = priorityAfterEdit({
+    const { changes, events } = await this.fieldChanges({
+      row,
       input,
-      row,
-      matrix: this.deps.priorityMatrix,
-    });
-    const now = this.now();
-    const { changes, events } = diffFields({
-      row,
       requested,
       columns: INCIDENT_FIELD_COLUMNS,
-      event: {
-        recordType: 'incident',
-        recordId: row.id,
-        actorRef: caller.actorRef,
-      },
+      caller,
     });
+    const now = this.now();
     if (changes.workaround && row.mitigated_at === null) {
       changes.mitigated_at = now;
     }
@@ -203,11 +148,10 @@ export class IncidentService {
     caller: Caller;
   }): Promise<Incident> {
     const { input, caller } = options;
-    const { row } = await this.records.getForUpdate(options.idOrNumber, caller);
-    assertCurrentVersion({
-      record: 'incident',
-      sent: input.version,
-      current: row.version,
+    const row = await this.records.getCurrentForUpdate({
+      idOrNumber: options.idOrNumber,
+      version: input.version,
+      caller,
     });
     const from = row.status as IncidentStatus;
     const check = checkIncidentTransition({
@@ -232,49 +176,32 @@ export class IncidentService {
       resolutionNotes: input.resolutionNotes,
       now,
     });
-    const event: NewTimelineEvent = {
-      recordType: 'incident',
-      recordId: row.id,
-      kind: 'transition',
-      actorRef: caller.actorRef,
-      field: 'status',
-      oldValue: from,
-      newValue: input.to,
-      body: input.resolutionNotes ?? input.holdReason,
-    };
     return this.records.save({
       row,
       version: input.version,
       changes,
-      events: [event],
+      events: [
+        transitionEvent({
+          recordType: 'incident',
+          recordId: row.id,
+          actorRef: caller.actorRef,
+          from,
+          to: input.to,
+          body: input.resolutionNotes ?? input.holdReason,
+        }),
+      ],
       now,
     });
-  }
-
-  /** Adds an internal note or a public status update. */
-  async addNote(options: {
-    idOrNumber: string;
-    input: z.infer<typeof noteBody>;
-    caller: Caller;
-  }): Promise<TimelineEvent> {
-    return this.records.addNote({ ...options, now: this.now() });
-  }
-
-  /** The timeline of an incident the caller may read, one page at a time. */
-  async timeline(options: {
-    idOrNumber: string;
-    after?: Cursor;
-    limit: number;
-    caller: Caller;
-  }) {
-    return this.records.timeline(options);
   }
 
   private async linkedProblemIsKnownError(row: IncidentRow) {
     if (!row.problem_id) {
       return false;
     }
-    const problem = await getProblemRow(this.deps.db, row.problem_id);
+    const problem = await getRecordRow(this.deps.db, {
+      recordType: 'problem',
+      id: row.problem_id,
+    });
     return Boolean(problem?.known_error);
   }
 }

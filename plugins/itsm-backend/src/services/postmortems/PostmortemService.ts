@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { Incident, Postmortem } from '@backstage-itsm/plugin-itsm-common';
+import { Postmortem } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { z } from 'zod';
 import { postmortemFromRow } from '../../database/mappers';
@@ -8,18 +8,16 @@ import {
   insertPostmortemRow,
   updatePostmortemRow,
 } from '../../database/postmortems';
-import { IncidentRow } from '../../database/tables';
 import { appendTimeline } from '../../database/timeline';
 import { Authorizer } from '../../shared/authorizer';
 import { Caller } from '../../shared/caller';
-import { RecordAccess } from '../../shared/recordAccess';
-import { incidentKind } from '../../shared/recordKinds';
+import { IncidentRecords, incidentRecords } from '../../shared/recordKinds';
 import { staleVersionError } from '../../shared/staleVersion';
 import { postmortemBody } from '../../service/validation/incidentSchemas';
 
 /** The post-incident review of an incident. */
 export class PostmortemService {
-  private readonly incidents: RecordAccess<IncidentRow, Incident>;
+  private readonly incidents: IncidentRecords;
 
   constructor(
     private readonly deps: {
@@ -28,7 +26,7 @@ export class PostmortemService {
       now?: () => number;
     },
   ) {
-    this.incidents = new RecordAccess({ ...deps, kind: incidentKind });
+    this.incidents = incidentRecords(deps);
   }
 
   /** The postmortem of an incident the caller may read; 404 until written. */

@@ -9,14 +9,13 @@ import { Cursor } from '../../database/cursor';
 import { ProblemRow } from '../../database/tables';
 import { Authorizer } from '../../shared/authorizer';
 import { Caller } from '../../shared/caller';
-import { RecordAccess } from '../../shared/recordAccess';
-import { problemKind } from '../../shared/recordKinds';
+import { ProblemRecords, problemRecords } from '../../shared/recordKinds';
 import { publishKnownErrorBody } from '../../service/validation/problemSchemas';
 import { ProblemService } from './ProblemService';
 
 /** The known error database: problems whose root cause and workaround are documented. */
 export class KnownErrorService {
-  private readonly records: RecordAccess<ProblemRow, Problem>;
+  private readonly records: ProblemRecords;
 
   constructor(
     private readonly deps: {
@@ -26,7 +25,7 @@ export class KnownErrorService {
       now?: () => number;
     },
   ) {
-    this.records = new RecordAccess({ ...deps, kind: problemKind });
+    this.records = problemRecords(deps);
   }
 
   /** Known errors whose root-cause or affected entity is one of the given. */

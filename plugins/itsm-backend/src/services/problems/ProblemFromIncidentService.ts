@@ -1,22 +1,19 @@
 import {
-  Incident,
   PriorityMatrix,
   Problem,
   derivePriority,
   itsmProblemCreatePermission,
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
-import { IncidentRow } from '../../database/tables';
 import { Authorizer } from '../../shared/authorizer';
 import { Caller } from '../../shared/caller';
-import { RecordAccess } from '../../shared/recordAccess';
-import { incidentKind } from '../../shared/recordKinds';
+import { IncidentRecords, incidentRecords } from '../../shared/recordKinds';
 import { assertUnlinked } from './linkIncident';
 import { openProblem } from './openProblem';
 
 /** "Create problem from incident": a problem pre-filled from an incident, linked to it. */
 export class ProblemFromIncidentService {
-  private readonly incidents: RecordAccess<IncidentRow, Incident>;
+  private readonly incidents: IncidentRecords;
 
   constructor(
     private readonly deps: {
@@ -26,7 +23,7 @@ export class ProblemFromIncidentService {
       now?: () => number;
     },
   ) {
-    this.incidents = new RecordAccess({ ...deps, kind: incidentKind });
+    this.incidents = incidentRecords(deps);
   }
 
   /** Opens the problem and links the incident, which may go on hold awaiting it. */

@@ -1,6 +1,5 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
-  Incident,
   Problem,
   formatIncidentNumber,
   formatProblemNumber,
@@ -8,20 +7,25 @@ import {
 import { Knex } from 'knex';
 import { unlinkIncidentFromProblem } from '../../database/problemLinks';
 import { refreshAffectedEntities } from '../../database/refreshAffectedEntities';
-import { IncidentRow, ProblemRow } from '../../database/tables';
+import { ProblemRow } from '../../database/tables';
 import { appendTimeline } from '../../database/timeline';
-import { touchRecord } from '../../database/touchRecord';
+import { touchRecord } from '../../database/records';
 import { Authorizer } from '../../shared/authorizer';
 import { Caller } from '../../shared/caller';
 import { linkEvents } from '../../shared/linkEvents';
-import { RecordAccess } from '../../shared/recordAccess';
-import { incidentKind, problemKind } from '../../shared/recordKinds';
+import {
+  IncidentRecords,
+  ProblemRecords,
+  incidentRecords,
+  problemKind,
+  problemRecords,
+} from '../../shared/recordKinds';
 import { assertUnlinked, linkIncidentInTransaction } from './linkIncident';
 
 /** Links between incidents and problems; an incident has at most one problem. */
 export class ProblemLinkService {
-  private readonly problems: RecordAccess<ProblemRow, Problem>;
-  private readonly incidents: RecordAccess<IncidentRow, Incident>;
+  private readonly problems: ProblemRecords;
+  private readonly incidents: IncidentRecords;
 
   constructor(
     private readonly deps: {
@@ -30,8 +34,8 @@ export class ProblemLinkService {
       now?: () => number;
     },
   ) {
-    this.problems = new RecordAccess({ ...deps, kind: problemKind });
-    this.incidents = new RecordAccess({ ...deps, kind: incidentKind });
+    this.problems = problemRecords(deps);
+    this.incidents = incidentRecords(deps);
   }
 
   private now() {
@@ -46,11 +50,7 @@ export class ProblemLinkService {
     caller: Caller;
   }): Promise<Problem> {
     const { caller } = options;
-    const { row } = await this.problems.getForUpdate(
-      options.problemIdOrNumber,
-      caller,
-    );
-    const incident = await this.incidents.findRow(options.incidentIdOrNumber);
+    const { row, incident } = await this.linkEnds(options);
     if (incident.problem_id === row.id) {
       return this.problems.get(row.id, caller);
     }
@@ -75,11 +75,7 @@ export class ProblemLinkService {
     caller: Caller;
   }): Promise<Problem> {
     const { caller } = options;
-    const { row } = await this.problems.getForUpdate(
-      options.problemIdOrNumber,
-      caller,
-    );
-    const incident = await this.incidents.findRow(options.incidentIdOrNumber);
+    const { row, incident } = await this.linkEnds(options);
     if (incident.problem_id !== row.id) {
       throw new NotFoundError(
         `${formatIncidentNumber(
@@ -108,6 +104,20 @@ export class ProblemLinkService {
       });
       return this.afterLinkChange(tx, { problem: row, now });
     });
+  }
+
+  /** The problem the caller may update and the incident, both by id or number. */
+  private async linkEnds(options: {
+    problemIdOrNumber: string;
+    incidentIdOrNumber: string;
+    caller: Caller;
+  }) {
+    const { row } = await this.problems.getForUpdate(
+      options.problemIdOrNumber,
+      options.caller,
+    );
+    const incident = await this.incidents.findRow(options.incidentIdOrNumber);
+    return { row, incident };
   }
 
   /** Recounts the entities the problem hurts and returns it as it now is. */

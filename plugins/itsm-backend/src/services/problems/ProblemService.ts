@@ -1,35 +1,20 @@
 import { InputError } from '@backstage/errors';
 import {
-  PriorityMatrix,
   Problem,
   ProblemStatus,
-  TimelineEvent,
   canPublishKnownError,
   checkProblemTransition,
   derivePriority,
   itsmProblemCreatePermission,
-  itsmProblemReadPermission,
 } from '@backstage-itsm/plugin-itsm-common';
-import { Knex } from 'knex';
 import { z } from 'zod';
-import { Cursor } from '../../database/cursor';
-import {
-  ProblemFilter,
-  findProblemRow,
-  listProblems,
-} from '../../database/problems';
+import { ProblemFilter, findProblemRow } from '../../database/problems';
 import { refreshAffectedEntities } from '../../database/refreshAffectedEntities';
 import { ProblemRow } from '../../database/tables';
-import { NewTimelineEvent } from '../../database/timeline';
-import { Authorizer } from '../../shared/authorizer';
 import { Caller } from '../../shared/caller';
-import { CatalogEntities } from '../../shared/catalogEntities';
-import { diffFields } from '../../shared/diffFields';
-import { priorityAfterEdit } from '../../shared/priorityAfterEdit';
-import { RecordAccess } from '../../shared/recordAccess';
 import { problemKind } from '../../shared/recordKinds';
-import { assertCurrentVersion } from '../../shared/staleVersion';
-import { noteBody } from '../../service/validation/incidentSchemas';
+import { RecordService, RecordServiceDeps } from '../../shared/recordService';
+import { transitionEvent } from '../../shared/transitionEvent';
 import {
   createProblemBody,
   problemTransitionBody,
@@ -57,42 +42,13 @@ const PROBLEM_FIELD_COLUMNS: Record<string, keyof ProblemRow> = {
 };
 
 /** Problem records: opening, editing, the lifecycle, notes and the timeline. */
-export class ProblemService {
-  private readonly records: RecordAccess<ProblemRow, Problem>;
-
-  constructor(
-    private readonly deps: {
-      db: Knex;
-      authorizer: Authorizer;
-      entities: CatalogEntities;
-      priorityMatrix: PriorityMatrix;
-      now?: () => number;
-    },
-  ) {
-    this.records = new RecordAccess({ ...deps, kind: problemKind });
-  }
-
-  private now() {
-    return this.deps.now?.() ?? Date.now();
-  }
-
-  /** Lists problems the caller may read. */
-  async list(options: {
-    filter: ProblemFilter;
-    after?: Cursor;
-    limit: number;
-    caller: Caller;
-  }) {
-    const restrict = await this.deps.authorizer.restrictionFor(
-      itsmProblemReadPermission,
-      options.caller.credentials,
-    );
-    return listProblems(this.deps.db, { ...options, restrict });
-  }
-
-  /** Loads one problem the caller may read. */
-  async get(idOrNumber: string, caller: Caller): Promise<Problem> {
-    return this.records.get(idOrNumber, caller);
+export class ProblemService extends RecordService<
+  'problem',
+  Problem,
+  ProblemFilter
+> {
+  constructor(deps: RecordServiceDeps) {
+    super(deps, problemKind);
   }
 
   /** Opens a problem; the reporter is the caller. */
@@ -161,17 +117,12 @@ export class ProblemService {
       requested.entityRef = root?.entityRef ?? null;
       requested.ownerRef = root?.ownerRef ?? null;
     }
-    if (input.assigneeRef !== undefined) {
-      requested.assigneeRef = await this.deps.entities.resolvePerson({
-        ref: input.assigneeRef,
-        field: 'assigneeRef',
-        credentials: caller.credentials,
-      });
-    }
-    requested.priority = priorityAfterEdit({
-      input,
+    const { changes, events } = await this.fieldChanges({
       row,
-      matrix: this.deps.priorityMatrix,
+      input,
+      requested,
+      columns: PROBLEM_FIELD_COLUMNS,
+      caller,
     });
     const after = {
       rootCause:
@@ -185,16 +136,6 @@ export class ProblemService {
       );
     }
     const now = this.now();
-    const { changes, events } = diffFields({
-      row,
-      requested,
-      columns: PROBLEM_FIELD_COLUMNS,
-      event: {
-        recordType: 'problem',
-        recordId: row.id,
-        actorRef: caller.actorRef,
-      },
-    });
     return this.records.save({
       row,
       version: input.version,
@@ -219,11 +160,10 @@ export class ProblemService {
     caller: Caller;
   }): Promise<Problem> {
     const { input, caller } = options;
-    const { row } = await this.records.getForUpdate(options.idOrNumber, caller);
-    assertCurrentVersion({
-      record: 'problem',
-      sent: input.version,
-      current: row.version,
+    const row = await this.records.getCurrentForUpdate({
+      idOrNumber: options.idOrNumber,
+      version: input.version,
+      caller,
     });
     const duplicateOf = await this.duplicateOf(row, input.duplicateOf);
     const from = row.status as ProblemStatus;
@@ -262,21 +202,20 @@ export class ProblemService {
       changes.resolved_at = null;
       changes.resolution_code = null;
     }
-    const event: NewTimelineEvent = {
-      recordType: 'problem',
-      recordId: row.id,
-      kind: 'transition',
-      actorRef: caller.actorRef,
-      field: 'status',
-      oldValue: from,
-      newValue: input.to,
-      body: input.resolutionNotes,
-    };
     return this.records.save({
       row,
       version: input.version,
       changes,
-      events: [event],
+      events: [
+        transitionEvent({
+          recordType: 'problem',
+          recordId: row.id,
+          actorRef: caller.actorRef,
+          from,
+          to: input.to,
+          body: input.resolutionNotes,
+        }),
+      ],
       now,
     });
   }
@@ -296,24 +235,5 @@ export class ProblemService {
       );
     }
     return original.id;
-  }
-
-  /** Adds an internal note or a public status update. */
-  async addNote(options: {
-    idOrNumber: string;
-    input: z.infer<typeof noteBody>;
-    caller: Caller;
-  }): Promise<TimelineEvent> {
-    return this.records.addNote({ ...options, now: this.now() });
-  }
-
-  /** The timeline of a problem the caller may read, one page at a time. */
-  async timeline(options: {
-    idOrNumber: string;
-    after?: Cursor;
-    limit: number;
-    caller: Caller;
-  }) {
-    return this.records.timeline(options);
   }
 }

@@ -11,6 +11,7 @@ import { IncidentRow, ProblemRow } from '../../database/tables';
 import { appendTimeline } from '../../database/timeline';
 import { incidentTransitionChanges } from '../../shared/incidentTransitionChanges';
 import { linkEvents } from '../../shared/linkEvents';
+import { transitionEvent } from '../../shared/transitionEvent';
 
 /** Throws a 409 when the incident already belongs to a problem. */
 export function assertUnlinked(incident: IncidentRow): void {
@@ -60,16 +61,16 @@ export async function linkIncidentInTransaction(
       holdReason: 'awaiting_problem',
       now,
     });
-    events.push({
-      recordType: 'incident',
-      recordId: incident.id,
-      kind: 'transition',
-      actorRef,
-      field: 'status',
-      oldValue: incident.status,
-      newValue: 'on_hold',
-      body: 'awaiting_problem',
-    });
+    events.push(
+      transitionEvent({
+        recordType: 'incident',
+        recordId: incident.id,
+        actorRef,
+        from: incident.status,
+        to: 'on_hold',
+        body: 'awaiting_problem',
+      }),
+    );
   }
   const linked = await linkIncidentToProblem(tx, {
     incident,
