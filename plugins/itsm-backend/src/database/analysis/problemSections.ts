@@ -3,58 +3,19 @@ import {
   AgedProblem,
   AnalysisProblem,
   OPEN_PROBLEM_STATUSES,
-  Priority,
   ProblemBlastRadius,
-  ProblemStatus,
-  formatProblemNumber,
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { problemsAffecting } from '../problems';
-import { toIso } from '../time';
-import { DbTime } from '../tables';
 import {
   AnalysisFilter,
   problemsOfScope,
   problemsRootedInScope,
 } from './analysisScope';
+import { SUMMARY_COLUMNS, SummaryRow, toSummary } from './problemSummary';
 
 /** Most problems listed in each section; totals count them all. */
 export const MAX_LISTED_PROBLEMS = 100;
-
-const SUMMARY_COLUMNS = [
-  'id',
-  'number',
-  'title',
-  'status',
-  'priority',
-  'entity_ref',
-  'known_error',
-  'created_at',
-];
-
-interface SummaryRow {
-  id: string;
-  number: number;
-  title: string;
-  status: string;
-  priority: number;
-  entity_ref: string | null;
-  known_error: boolean | number;
-  created_at: DbTime;
-}
-
-function toSummary(row: SummaryRow): AnalysisProblem {
-  return {
-    id: row.id,
-    number: formatProblemNumber(row.number),
-    title: row.title,
-    status: row.status as ProblemStatus,
-    priority: row.priority as Priority,
-    entityRef: row.entity_ref,
-    knownError: Boolean(row.known_error),
-    createdAt: toIso(row.created_at),
-  };
-}
 
 /**
  * The first rows of a query with the count of all of them, in one statement:
