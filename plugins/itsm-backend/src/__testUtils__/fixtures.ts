@@ -110,10 +110,43 @@ export function createTestServices(
  * Services on a freshly migrated test database, with a clock that starts at
  * 2026-11-01T10:00Z and moves a minute each time it is read.
  */
-export async function createMigratedTestServices(knex: Knex) {
+export async function createMigratedTestServices(
+  knex: Knex,
+  options: { config?: JsonObject } = {},
+) {
   await applyDatabaseMigrations(knex);
   let clock = Date.parse('2026-11-01T10:00:00Z');
-  return createTestServices(knex, { now: () => (clock += 60_000) });
+  return createTestServices(knex, {
+    now: () => (clock += 60_000),
+    config: options.config,
+  });
+}
+
+/**
+ * Services for alert ingestion on a freshly migrated database, configured
+ * with `itsm.alerts`, and readers of an alert's incidents and of a timeline.
+ */
+export async function createAlertTestServices(
+  knex: Knex,
+  alerts: JsonObject = {},
+) {
+  const { services, permissions } = await createMigratedTestServices(knex, {
+    config: { itsm: { alerts } },
+  });
+  const reader = userCaller('ben');
+  const incidentsOf = async (dedupKey: string) =>
+    (
+      await services.incidents.list({ filter: {}, limit: 100, caller: reader })
+    ).items.filter(i => i.dedupKey === dedupKey);
+  const timelineOf = async (number: string) =>
+    (
+      await services.incidents.timeline({
+        idOrNumber: number,
+        limit: 100,
+        caller: reader,
+      })
+    ).items;
+  return { knex, services, permissions, incidentsOf, timelineOf };
 }
 
 /** A valid body for logging an incident on checkout-api. */
