@@ -1,6 +1,6 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { PROBLEM_DETECTION_TASK_ID } from './detection/prepareProblemDetection';
+import { PROBLEM_DETECTION_TASK_ID } from './services/detection/prepareProblemDetection';
 import { itsmPlugin } from './plugin';
 import { TEST_ENTITIES } from './__testUtils__/fixtures';
 

@@ -1,41 +1,19 @@
 import {
-  LoggerService,
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { ForwardedError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   ItsmDataSeeder,
   itsmDataSeedExtensionPoint,
 } from '@backstage-itsm/plugin-itsm-node';
-import { Knex } from 'knex';
-import { scheduleDeliveryPruning } from './alerts/scheduleDeliveryPruning';
 import { applyDatabaseMigrations } from './database/migrations';
-import { prepareProblemDetection } from './detection/prepareProblemDetection';
-import {
-  createItsmServices,
-  registerPermissions,
-} from './service/createItsmServices';
-import { createRouter } from './service/router';
-
-async function runSeeders(options: {
-  seeders: readonly ItsmDataSeeder[];
-  knex: Knex;
-  logger: LoggerService;
-}) {
-  const { knex, logger } = options;
-  for (const seeder of options.seeders) {
-    try {
-      await seeder.seed({ knex, logger });
-    } catch (error) {
-      throw new ForwardedError(
-        `ITSM data seeder '${seeder.name}' failed`,
-        error,
-      );
-    }
-  }
-}
+import { createRouter } from './routes/router';
+import { scheduleDeliveryPruning } from './services/alerts/scheduleDeliveryPruning';
+import { createItsmServices } from './services/createItsmServices';
+import { prepareProblemDetection } from './services/detection/prepareProblemDetection';
+import { registerPermissions } from './services/registerPermissions';
+import { runDataSeeders } from './services/seeding/runDataSeeders';
 
 /** The ITSM backend plugin, mounted at `/api/itsm`. */
 export const itsmPlugin = createBackendPlugin({
@@ -68,7 +46,7 @@ export const itsmPlugin = createBackendPlugin({
         if (!database.migrations?.skip) {
           await applyDatabaseMigrations(knex);
         }
-        await runSeeders({ seeders, knex, logger: deps.logger });
+        await runDataSeeders({ seeders, knex, logger: deps.logger });
         await startDetection();
         registerPermissions({
           knex,
@@ -79,7 +57,7 @@ export const itsmPlugin = createBackendPlugin({
           alerts: services.alerts,
           logger: deps.logger,
         });
-        httpRouter.use(await createRouter({ ...deps, knex, services }));
+        httpRouter.use(await createRouter({ ...deps, services }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -4,11 +4,10 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
-import { Caller } from '../service/caller';
-import {
-  createItsmServices,
-  registerPermissions,
-} from '../service/createItsmServices';
+import { applyDatabaseMigrations } from '../database/migrations';
+import { Caller } from '../shared/caller';
+import { createItsmServices } from '../services/createItsmServices';
+import { registerPermissions } from '../services/registerPermissions';
 
 function component(
   name: string,
@@ -105,6 +104,49 @@ export function createTestServices(
     now: options.now,
   });
   return { services, permissions };
+}
+
+/**
+ * Services on a freshly migrated test database, with a clock that starts at
+ * 2026-11-01T10:00Z and moves a minute each time it is read.
+ */
+export async function createMigratedTestServices(
+  knex: Knex,
+  options: { config?: JsonObject } = {},
+) {
+  await applyDatabaseMigrations(knex);
+  let clock = Date.parse('2026-11-01T10:00:00Z');
+  return createTestServices(knex, {
+    now: () => (clock += 60_000),
+    config: options.config,
+  });
+}
+
+/**
+ * Services for alert ingestion on a freshly migrated database, configured
+ * with `itsm.alerts`, and readers of an alert's incidents and of a timeline.
+ */
+export async function createAlertTestServices(
+  knex: Knex,
+  alerts: JsonObject = {},
+) {
+  const { services, permissions } = await createMigratedTestServices(knex, {
+    config: { itsm: { alerts } },
+  });
+  const reader = userCaller('ben');
+  const incidentsOf = async (dedupKey: string) =>
+    (
+      await services.incidents.list({ filter: {}, limit: 100, caller: reader })
+    ).items.filter(i => i.dedupKey === dedupKey);
+  const timelineOf = async (number: string) =>
+    (
+      await services.incidents.timeline({
+        idOrNumber: number,
+        limit: 100,
+        caller: reader,
+      })
+    ).items;
+  return { knex, services, permissions, incidentsOf, timelineOf };
 }
 
 /** A valid body for logging an incident on checkout-api. */

@@ -68,7 +68,18 @@ export async function addAlertOccurrences(
         });
     }
   }
-  await appendTimeline(tx, events, now);
+  await appendTimeline(tx, { events, now });
+}
+
+/** The number of the open incident holding an alert's dedup key, if any. */
+export async function openIncidentNumberOf(
+  tx: Knex.Transaction,
+  openDedupKey: string,
+): Promise<number | undefined> {
+  const row = await tx<IncidentRow>('itsm_incidents')
+    .where({ open_dedup_key: openDedupKey })
+    .first('number');
+  return row === undefined ? undefined : Number(row.number);
 }
 
 /** Writes alert-driven changes of an open incident and their timeline events. */
@@ -85,7 +96,7 @@ export async function changeAlertIncident(
   await tx<IncidentRow>('itsm_incidents')
     .where({ id: row.id })
     .update({ ...changes, version: Number(row.version) + 1 });
-  await appendTimeline(tx, events, now);
+  await appendTimeline(tx, { events, now });
 }
 
 /**

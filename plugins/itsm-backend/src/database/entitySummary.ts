@@ -65,7 +65,7 @@ export async function countOpenProblems(
         'SUM(CASE WHEN itsm_problems.known_error THEN 1 ELSE 0 END) as known_errors',
       ),
     );
-  whereProblemMatches(db, query, {
+  whereProblemMatches(query, {
     anyEntityRefs: [options.entityRef],
     statuses: [...OPEN_PROBLEM_STATUSES],
   });

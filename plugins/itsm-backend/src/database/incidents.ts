@@ -6,7 +6,7 @@ import { Knex } from 'knex';
 import { Cursor } from './cursor';
 import { findRecordRow, isUuid } from './findRecordRow';
 import { incidentFromRow } from './mappers';
-import { afterCursor, toPage } from './paging';
+import { fetchPage } from './paging';
 import { IncidentRow } from './tables';
 import { whereTextMatches } from './textSearch';
 
@@ -56,7 +56,10 @@ export function whereIncidentMatches(
     if (number !== undefined) {
       query.where('number', number);
     } else {
-      whereTextMatches(query, ['title', 'description'], filter.text);
+      whereTextMatches(query, {
+        columns: ['title', 'description'],
+        text: filter.text,
+      });
     }
   }
   return query;
@@ -75,17 +78,15 @@ export async function listIncidents(
   const query = db<IncidentRow>('itsm_incidents').select('*');
   whereIncidentMatches(query, options.filter);
   options.restrict?.(query);
-  afterCursor(query, {
-    column: 'created_at',
-    idColumn: 'id',
-    cursor: options.after,
-  });
-  const rows: IncidentRow[] = await query.limit(options.limit + 1);
-  return toPage(rows, {
+  const page = await fetchPage<IncidentRow>(query, {
+    keyColumn: 'created_at',
+    after: options.after,
     limit: options.limit,
-    keyOf: row => ({ key: Number(row.created_at), id: row.id }),
-    map: incidentFromRow,
   });
+  return {
+    items: page.rows.map(incidentFromRow),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** Finds an incident by uuid or by its number (`INC-000042`). */
@@ -110,18 +111,4 @@ export async function getIncidentsByIds(
     ids.filter(isUuid),
   );
   return rows.map(incidentFromRow);
-}
-
-/**
- * Writes changed columns if the row still has the version the caller read.
- * Returns false when someone else changed it first.
- */
-export async function updateIncidentRow(
-  tx: Knex.Transaction,
-  options: { id: string; version: number; changes: Partial<IncidentRow> },
-): Promise<boolean> {
-  const count = await tx<IncidentRow>('itsm_incidents')
-    .where({ id: options.id, version: options.version })
-    .update({ ...options.changes, version: options.version + 1 });
-  return count === 1;
 }

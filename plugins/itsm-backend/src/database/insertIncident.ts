@@ -31,9 +31,9 @@ export interface NewIncident {
  */
 export async function insertIncident(
   tx: Knex.Transaction,
-  incident: NewIncident,
-  now: number,
+  options: { incident: NewIncident; now: number },
 ): Promise<IncidentRow> {
+  const { incident, now } = options;
   const row: IncidentRow = {
     id: randomUUID(),
     number: await takeNextNumber(tx, 'incident'),
@@ -68,9 +68,8 @@ export async function insertIncident(
     version: 1,
   };
   await tx('itsm_incidents').insert(row);
-  await appendTimeline(
-    tx,
-    [
+  await appendTimeline(tx, {
+    events: [
       {
         recordType: 'incident',
         recordId: row.id,
@@ -80,6 +79,6 @@ export async function insertIncident(
       },
     ],
     now,
-  );
+  });
   return row;
 }

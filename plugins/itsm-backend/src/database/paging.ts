@@ -42,3 +42,32 @@ export function toPage<TRow, TItem>(
     nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null,
   };
 }
+
+/**
+ * Fetches one page of a query, newest first by `keyColumn` then id, after
+ * the cursor; `table` qualifies the columns where the query joins.
+ */
+export async function fetchPage<TRow extends { id: string }>(
+  query: Knex.QueryBuilder,
+  options: {
+    keyColumn: keyof TRow & string;
+    table?: string;
+    after?: Cursor;
+    limit: number;
+  },
+): Promise<{ rows: TRow[]; nextCursor: string | null }> {
+  const { keyColumn, table, limit } = options;
+  const qualified = (column: string) => (table ? `${table}.${column}` : column);
+  afterCursor(query, {
+    column: qualified(keyColumn),
+    idColumn: qualified('id'),
+    cursor: options.after,
+  });
+  const fetched: TRow[] = await query.limit(limit + 1);
+  const page = toPage(fetched, {
+    limit,
+    keyOf: row => ({ key: Number(row[keyColumn]), id: row.id }),
+    map: row => row,
+  });
+  return { rows: page.items, nextCursor: page.nextCursor };
+}

@@ -7,7 +7,7 @@ import { Cursor } from './cursor';
 import { findRecordRow, isUuid } from './findRecordRow';
 import { QueryRestriction } from './incidents';
 import { problemFromRow } from './mappers';
-import { afterCursor, toPage } from './paging';
+import { fetchPage } from './paging';
 import { ProblemEntityRow, ProblemRow } from './tables';
 import { whereTextMatches } from './textSearch';
 
@@ -28,9 +28,18 @@ export interface ProblemFilter {
   text?: string;
 }
 
+/** The subquery of the ids of problems that hurt one of the entities. */
+export function problemsAffecting(entityRefs: string[]): Knex.QueryCallback {
+  return sub => {
+    sub
+      .select('problem_id')
+      .from('itsm_problem_entities')
+      .whereIn('entity_ref', entityRefs);
+  };
+}
+
 /** Applies list filters to a query on `itsm_problems`. */
 export function whereProblemMatches(
-  db: Knex,
   query: Knex.QueryBuilder,
   filter: ProblemFilter,
 ): Knex.QueryBuilder {
@@ -40,9 +49,7 @@ export function whereProblemMatches(
   if (filter.affectedEntityRefs?.length) {
     query.whereIn(
       'itsm_problems.id',
-      db('itsm_problem_entities')
-        .select('problem_id')
-        .whereIn('entity_ref', filter.affectedEntityRefs),
+      problemsAffecting(filter.affectedEntityRefs),
     );
   }
   if (filter.anyEntityRefs?.length) {
@@ -50,12 +57,7 @@ export function whereProblemMatches(
     query.where(inner =>
       inner
         .whereIn('itsm_problems.entity_ref', refs)
-        .orWhereIn(
-          'itsm_problems.id',
-          db('itsm_problem_entities')
-            .select('problem_id')
-            .whereIn('entity_ref', refs),
-        ),
+        .orWhereIn('itsm_problems.id', problemsAffecting(refs)),
     );
   }
   if (filter.statuses?.length) {
@@ -81,17 +83,16 @@ export function whereProblemMatches(
     if (number !== undefined) {
       query.where('itsm_problems.number', number);
     } else {
-      whereTextMatches(
-        query,
-        [
+      whereTextMatches(query, {
+        columns: [
           'itsm_problems.title',
           'itsm_problems.statement',
           'itsm_problems.root_cause',
           'itsm_problems.symptoms',
           'itsm_problems.workaround',
         ],
-        filter.text,
-      );
+        text: filter.text,
+      });
     }
   }
   return query;
@@ -142,21 +143,16 @@ export async function listProblems(
   },
 ) {
   const query = db<ProblemRow>('itsm_problems').select('itsm_problems.*');
-  whereProblemMatches(db, query, options.filter);
+  whereProblemMatches(query, options.filter);
   options.restrict?.(query);
-  afterCursor(query, {
-    column: 'itsm_problems.created_at',
-    idColumn: 'itsm_problems.id',
-    cursor: options.after,
-  });
-  const rows: ProblemRow[] = await query.limit(options.limit + 1);
-  const page = toPage(rows, {
+  const page = await fetchPage<ProblemRow>(query, {
+    keyColumn: 'created_at',
+    table: 'itsm_problems',
+    after: options.after,
     limit: options.limit,
-    keyOf: row => ({ key: Number(row.created_at), id: row.id }),
-    map: row => row,
   });
   return {
-    items: await problemsFromRows(db, page.items),
+    items: await problemsFromRows(db, page.rows),
     nextCursor: page.nextCursor,
   };
 }
@@ -185,58 +181,21 @@ export async function getProblemsByIds(
   return problemsFromRows(db, rows);
 }
 
-/** Versioned update of a problem row; false when the version is stale. */
-export async function updateProblemRow(
+/** Inserts a new problem. */
+export async function insertProblemRow(
   tx: Knex.Transaction,
-  options: { id: string; version: number; changes: Partial<ProblemRow> },
-): Promise<boolean> {
-  const count = await tx<ProblemRow>('itsm_problems')
-    .where({ id: options.id, version: options.version })
-    .update({ ...options.changes, version: options.version + 1 });
-  return count === 1;
+  row: ProblemRow,
+): Promise<void> {
+  await tx<ProblemRow>('itsm_problems').insert(row);
 }
 
-/**
- * Rebuilds the entities a problem hurts from its linked incidents, keeping
- * the explicit additions, so counts never drift from the links.
- */
-export async function refreshAffectedEntities(
+/** Whether a problem was ever proposed for a detection key, even if rejected since. */
+export async function isDetectionKeyTaken(
   tx: Knex.Transaction,
-  problemId: string,
-  explicitEntityRefs?: string[],
-): Promise<void> {
-  const existing: ProblemEntityRow[] = await tx('itsm_problem_entities').where({
-    problem_id: problemId,
-  });
-  const explicit = new Set(
-    explicitEntityRefs ??
-      existing.filter(row => Boolean(row.explicit)).map(row => row.entity_ref),
-  );
-  const counts: { entity_ref: string; count: number | string }[] = await tx(
-    'itsm_incidents',
-  )
-    .where({ problem_id: problemId })
-    .groupBy('entity_ref')
-    .select('entity_ref', tx.raw('COUNT(*) as count'));
-  const rows = new Map<string, ProblemEntityRow>();
-  for (const ref of explicit) {
-    rows.set(ref, {
-      problem_id: problemId,
-      entity_ref: ref,
-      explicit: true,
-      incident_count: 0,
-    });
-  }
-  for (const { entity_ref, count } of counts) {
-    rows.set(entity_ref, {
-      problem_id: problemId,
-      entity_ref,
-      explicit: explicit.has(entity_ref),
-      incident_count: Number(count),
-    });
-  }
-  await tx('itsm_problem_entities').where({ problem_id: problemId }).delete();
-  if (rows.size > 0) {
-    await tx('itsm_problem_entities').insert([...rows.values()]);
-  }
+  detectionKey: string,
+): Promise<boolean> {
+  const row = await tx<ProblemRow>('itsm_problems')
+    .where({ detection_key: detectionKey })
+    .first('id');
+  return row !== undefined;
 }

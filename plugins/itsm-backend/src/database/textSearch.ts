@@ -6,9 +6,9 @@ import { Knex } from 'knex';
  */
 export function whereTextMatches(
   query: Knex.QueryBuilder,
-  columns: string[],
-  text: string,
+  options: { columns: string[]; text: string },
 ): Knex.QueryBuilder {
+  const { columns, text } = options;
   const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, c => `\\${c}`)}%`;
   return query.where(inner => {
     for (const column of columns) {

@@ -8,6 +8,7 @@ import { Cursor } from './cursor';
 import { timelineEventFromRow } from './mappers';
 import { toPage } from './paging';
 import { TimelineRow } from './tables';
+import { touchRecord } from './records';
 
 /** What a caller records; the row's id and time are assigned here. */
 export interface NewTimelineEvent {
@@ -34,9 +35,9 @@ const ROWS_PER_INSERT = 90;
 /** Appends events to the timeline within the caller's transaction. */
 export async function appendTimeline(
   tx: Knex.Transaction,
-  events: NewTimelineEvent[],
-  now: number,
+  options: { events: NewTimelineEvent[]; now: number },
 ): Promise<void> {
+  const { events, now } = options;
   if (events.length === 0) {
     return;
   }
@@ -67,7 +68,6 @@ export async function addNoteToTimeline(
   db: Knex,
   options: {
     recordType: ItsmRecordType;
-    table: 'itsm_incidents' | 'itsm_problems';
     recordId: string;
     visibility: 'internal' | 'public';
     body: string;
@@ -77,9 +77,8 @@ export async function addNoteToTimeline(
 ): Promise<TimelineEvent> {
   const { recordType, recordId, now } = options;
   return db.transaction(async tx => {
-    await appendTimeline(
-      tx,
-      [
+    await appendTimeline(tx, {
+      events: [
         {
           recordType,
           recordId,
@@ -89,8 +88,8 @@ export async function addNoteToTimeline(
         },
       ],
       now,
-    );
-    await tx(options.table).where({ id: recordId }).update({ updated_at: now });
+    });
+    await touchRecord(tx, { recordType, id: recordId, now });
     const row: TimelineRow = await tx('itsm_timeline')
       .where({ record_type: recordType, record_id: recordId })
       .orderBy('id', 'desc')

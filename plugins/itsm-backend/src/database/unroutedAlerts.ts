@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { Cursor } from './cursor';
 import { unroutedAlertFromRow } from './mappers';
-import { afterCursor, toPage } from './paging';
+import { fetchPage } from './paging';
 import { UnroutedAlertRow } from './tables';
 
 /** The inbox entry still waiting for an alert's dedup key, locked until commit. */
@@ -56,15 +56,31 @@ export async function listUnroutedAlerts(
   if (options.status) {
     query.where('status', options.status);
   }
-  afterCursor(query, {
-    column: 'first_seen_at',
-    idColumn: 'id',
-    cursor: options.after,
-  });
-  const rows: UnroutedAlertRow[] = await query.limit(options.limit + 1);
-  return toPage(rows, {
+  const page = await fetchPage<UnroutedAlertRow>(query, {
+    keyColumn: 'first_seen_at',
+    after: options.after,
     limit: options.limit,
-    keyOf: row => ({ key: Number(row.first_seen_at), id: row.id }),
-    map: unroutedAlertFromRow,
   });
+  return {
+    items: page.rows.map(unroutedAlertFromRow),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** Keeps an alert that matched no entity in the inbox. */
+export async function insertUnroutedAlertRow(
+  tx: Knex.Transaction,
+  row: UnroutedAlertRow,
+): Promise<void> {
+  await tx<UnroutedAlertRow>('itsm_unrouted_alerts').insert(row);
+}
+
+/** Changes an inbox entry, such as its assignment to an incident. */
+export async function updateUnroutedAlertRow(
+  tx: Knex.Transaction,
+  options: { id: string; changes: Partial<UnroutedAlertRow> },
+): Promise<void> {
+  await tx<UnroutedAlertRow>('itsm_unrouted_alerts')
+    .where({ id: options.id })
+    .update(options.changes);
 }

@@ -2,11 +2,10 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import knexFactory from 'knex';
-import { applyDatabaseMigrations } from '../database/migrations';
 import {
   alertmanagerWebhook,
+  createAlertTestServices,
   createTestServices,
-  eventsV2,
   firingAlert,
   serviceCaller,
   userCaller,
@@ -24,24 +23,7 @@ describe('alert ingestion', () => {
     databaseId: Parameters<typeof databases.init>[0],
     config: JsonObject = {},
   ) {
-    const knex = await databases.init(databaseId);
-    await applyDatabaseMigrations(knex);
-    let clock = Date.parse('2026-11-01T10:00:00Z');
-    const { services, permissions } = createTestServices(knex, {
-      now: () => (clock += 60_000),
-      config: { itsm: { alerts: config } },
-    });
-    const incidentsOf = async (dedupKey: string) =>
-      (
-        await services.incidents.list({
-          filter: {},
-          limit: 100,
-          caller: ben,
-        })
-      ).items.filter(i => i.dedupKey === dedupKey);
-    const timelineOf = async (number: string) =>
-      (await services.incidents.timeline(number, { limit: 100 }, ben)).items;
-    return { knex, services, permissions, incidentsOf, timelineOf };
+    return createAlertTestServices(await databases.init(databaseId), config);
   }
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
@@ -186,25 +168,25 @@ describe('alert ingestion', () => {
         alertmanagerWebhook([firingAlert()]),
         alertmanager,
       );
-      await services.incidents.transition(
-        'INC-000001',
-        {
+      await services.incidents.transition({
+        idOrNumber: 'INC-000001',
+        input: {
           version: 1,
           to: 'resolved',
           resolutionCode: 'workaround',
           resolutionNotes: 'Restarted the pods',
         },
-        ben,
-      );
+        caller: ben,
+      });
       await services.alerts.ingestAlertmanager(
         alertmanagerWebhook([firingAlert()]),
         alertmanager,
       );
-      await services.incidents.transition(
-        'INC-000002',
-        { version: 1, to: 'cancelled' },
-        ben,
-      );
+      await services.incidents.transition({
+        idOrNumber: 'INC-000002',
+        input: { version: 1, to: 'cancelled' },
+        caller: ben,
+      });
       await services.alerts.ingestAlertmanager(
         alertmanagerWebhook([firingAlert()]),
         alertmanager,
@@ -250,247 +232,6 @@ describe('alert ingestion', () => {
           ownerRef: 'group:default/platform-team',
         },
       ]);
-    });
-
-    it('keeps alerts that match no entity in the inbox until someone assigns them', async () => {
-      const { services, incidentsOf, timelineOf } = await setup(databaseId);
-      const stray = firingAlert({
-        fingerprint: 'stray',
-        labels: { alertname: 'NodeDown', instance: 'node-7', severity: 'info' },
-      });
-      const first = await services.alerts.ingestAlertmanager(
-        alertmanagerWebhook([stray]),
-        alertmanager,
-      );
-      await services.alerts.ingestAlertmanager(
-        alertmanagerWebhook([stray]),
-        alertmanager,
-      );
-      expect(first.unrouted).toBe(1);
-      expect(await incidentsOf('stray')).toEqual([]);
-      const inbox = await services.unroutedAlerts.list(
-        { status: 'pending', limit: 10 },
-        ben,
-      );
-      expect(inbox.items).toMatchObject([
-        {
-          source: 'alertmanager',
-          dedupKey: 'stray',
-          title: 'NodeDown: 5% of checkout requests fail',
-          severity: 'info',
-          impact: 3,
-          urgency: 3,
-          labels: { alertname: 'NodeDown', instance: 'node-7' },
-          status: 'pending',
-          occurrenceCount: 2,
-          endedAt: null,
-          incidentId: null,
-          reporterRef: 'service:external:alertmanager',
-        },
-      ]);
-
-      const { alert, incident } = await services.unroutedAlerts.assign(
-        inbox.items[0].id,
-        { entityRef: 'component:default/payments-api' },
-        ben,
-      );
-      expect(alert).toMatchObject({
-        status: 'assigned',
-        incidentId: incident.id,
-        assignedBy: 'user:default/ben',
-      });
-      expect(incident).toMatchObject({
-        entityRef: 'component:default/payments-api',
-        source: 'alertmanager',
-        dedupKey: 'stray',
-        occurrenceCount: 2,
-        priority: 5,
-        reporterRef: 'service:external:alertmanager',
-      });
-      expect(
-        (await timelineOf(incident.number)).map(e => [e.kind, e.actorRef]),
-      ).toEqual([
-        ['created', 'service:external:alertmanager'],
-        ['alert_occurrence', 'user:default/ben'],
-      ]);
-      await expect(
-        services.unroutedAlerts.assign(
-          inbox.items[0].id,
-          { entityRef: 'component:default/payments-api' },
-          ben,
-        ),
-      ).rejects.toThrow('The alert was assigned already');
-
-      // The incident now deduplicates the alert.
-      await services.alerts.ingestAlertmanager(
-        alertmanagerWebhook([stray]),
-        alertmanager,
-      );
-      expect(await incidentsOf('stray')).toMatchObject([
-        { occurrenceCount: 3 },
-      ]);
-      expect(
-        (
-          await services.unroutedAlerts.list(
-            { status: 'pending', limit: 10 },
-            ben,
-          )
-        ).items,
-      ).toEqual([]);
-    });
-
-    it('records the end of an unrouted alert and answers 404 for unknown ids', async () => {
-      const { services } = await setup(databaseId);
-      const stray = firingAlert({ fingerprint: 'stray', labels: { a: 'b' } });
-      await services.alerts.ingestAlertmanager(
-        alertmanagerWebhook([stray, { ...stray, fingerprint: 'other' }]),
-        alertmanager,
-      );
-      await services.alerts.ingestAlertmanager(
-        alertmanagerWebhook([
-          { ...stray, status: 'resolved', endsAt: '2026-11-01T11:00:00Z' },
-        ]),
-        alertmanager,
-      );
-      const inbox = await services.unroutedAlerts.list({ limit: 1 }, ben);
-      expect(inbox.items).toHaveLength(1);
-      expect(inbox.nextCursor).not.toBeNull();
-      const all = await services.unroutedAlerts.list({ limit: 10 }, ben);
-      expect(all.items.map(a => [a.dedupKey, a.endedAt]).sort()).toEqual([
-        ['other', null],
-        ['stray', '2026-11-01T11:00:00.000Z'],
-      ]);
-      await expect(
-        services.unroutedAlerts.assign(
-          '00000000-0000-4000-8000-000000000000',
-          { entityRef: 'component:default/checkout-api' },
-          ben,
-        ),
-      ).rejects.toThrow(
-        "No unrouted alert '00000000-0000-4000-8000-000000000000'",
-      );
-      await expect(
-        services.unroutedAlerts.assign(
-          all.items[0].id,
-          { entityRef: 'component:default/ghost' },
-          ben,
-        ),
-      ).rejects.toThrow(
-        "entityRef: entity 'component:default/ghost' does not exist",
-      );
-    });
-
-    it('accepts PagerDuty Events v2: trigger, acknowledge, resolve', async () => {
-      const { services, incidentsOf, timelineOf } = await setup(databaseId, {
-        autoResolve: true,
-        severities: { warning: { impact: 3, urgency: 2 } },
-      });
-      const trigger = await services.alerts.ingestEventsV2(
-        eventsV2(),
-        alertmanager,
-      );
-      expect(trigger.dedupKey).toBe('payments-latency');
-      await services.alerts.ingestEventsV2(eventsV2(), alertmanager);
-      let [incident] = await incidentsOf('payments-latency');
-      expect(incident).toMatchObject({
-        source: 'events-v2',
-        entityRef: 'component:default/payments-api',
-        title: 'p99 latency of payments-api above 2 s',
-        impact: 3,
-        urgency: 2,
-        priority: 4,
-        occurrenceCount: 2,
-      });
-      expect(incident.description).toContain('"p99": "2.4s"');
-
-      await services.alerts.ingestEventsV2(
-        { event_action: 'acknowledge', dedup_key: 'payments-latency' },
-        alertmanager,
-      );
-      [incident] = await incidentsOf('payments-latency');
-      expect(incident.status).toBe('in_progress');
-      expect(incident.acknowledgedAt).not.toBeNull();
-
-      await services.alerts.ingestEventsV2(
-        { event_action: 'resolve', dedup_key: 'payments-latency' },
-        alertmanager,
-      );
-      [incident] = await incidentsOf('payments-latency');
-      expect(incident.status).toBe('resolved');
-      expect(
-        (await timelineOf(incident.number)).map(e => [e.kind, e.newValue]),
-      ).toEqual([
-        ['created', null],
-        ['alert_occurrence', '2'],
-        ['alert_occurrence', 'acknowledged'],
-        ['transition', 'in_progress'],
-        ['alert_occurrence', 'resolved'],
-        ['transition', 'resolved'],
-      ]);
-
-      const generated = await services.alerts.ingestEventsV2(
-        eventsV2({ dedup_key: undefined }),
-        alertmanager,
-      );
-      expect(generated.dedupKey).toMatch(/^[0-9a-f-]{36}$/);
-      expect(await incidentsOf(generated.dedupKey)).toHaveLength(1);
-    });
-
-    it('rejects payloads that can never succeed, naming the field, and keeps them for audit', async () => {
-      const { services, knex } = await setup(databaseId);
-      await expect(
-        services.alerts.ingestAlertmanager({ version: '4' }, alertmanager),
-      ).rejects.toThrow('Invalid body: alerts: is required');
-      await expect(
-        services.alerts.ingestAlertmanager(
-          alertmanagerWebhook([{ status: 'pending', labels: {} }]),
-          alertmanager,
-        ),
-      ).rejects.toThrow('alerts.0.status: must be one of firing, resolved');
-      await expect(
-        services.alerts.ingestEventsV2(
-          { event_action: 'resolve' },
-          alertmanager,
-        ),
-      ).rejects.toThrow('dedup_key: is required to resolve');
-      await expect(
-        services.alerts.ingestEventsV2(
-          eventsV2({ payload: { summary: 'x', source: 'y' } }),
-          alertmanager,
-        ),
-      ).rejects.toThrow('payload.severity: is required');
-      const rows = await knex('itsm_alert_deliveries').orderBy('id');
-      expect(rows.map(r => [r.source, r.outcome, r.alert_count])).toEqual([
-        ['alertmanager', 'rejected', 0],
-        ['alertmanager', 'rejected', 0],
-        ['events-v2', 'rejected', 0],
-        ['events-v2', 'rejected', 0],
-      ]);
-      expect(rows[0].error).toBe('Invalid body: alerts: is required');
-      expect(JSON.parse(rows[0].payload)).toEqual({ version: '4' });
-    });
-
-    it('keeps every accepted delivery for audit and prunes those past retention', async () => {
-      const { services, knex } = await setup(databaseId, {
-        deliveryRetentionDays: 1,
-      });
-      const webhook = alertmanagerWebhook([firingAlert()]);
-      await services.alerts.ingestAlertmanager(webhook, alertmanager);
-      await services.alerts.ingestEventsV2(eventsV2(), alertmanager);
-      const rows = await knex('itsm_alert_deliveries').orderBy('id');
-      expect(rows.map(r => [r.source, r.outcome, r.actor_ref])).toEqual([
-        ['alertmanager', 'accepted', 'service:external:alertmanager'],
-        ['events-v2', 'accepted', 'service:external:alertmanager'],
-      ]);
-      expect(JSON.parse(rows[0].payload)).toEqual(webhook);
-      expect(await services.alerts.pruneDeliveries()).toBe(0);
-      await knex('itsm_alert_deliveries')
-        .where({ id: rows[0].id })
-        .update({ received_at: Date.parse('2026-10-01T00:00:00Z') });
-      expect(await services.alerts.pruneDeliveries()).toBe(1);
-      expect(
-        Number((await knex('itsm_alert_deliveries').count('* as n'))[0].n),
-      ).toBe(1);
     });
 
     it('never opens two incidents for concurrent duplicates', async () => {

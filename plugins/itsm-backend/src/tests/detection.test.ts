@@ -4,8 +4,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DEFAULT_PRIORITY_MATRIX } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { DetectionConfig } from '../detection/detectionConfig';
-import { ProblemDetector } from '../detection/ProblemDetector';
+import { DetectionConfig } from '../services/detection/detectionConfig';
+import { ProblemDetector } from '../services/detection/ProblemDetector';
 import {
   TEST_ENTITIES,
   createTestServices,
@@ -186,11 +186,11 @@ describe('problem detection', () => {
           /^repeated_incidents:[0-9a-f]{40}$/,
         ),
       });
-      const timeline = await services.problems.timeline(
-        problem.id,
-        { limit: 10 },
-        ben,
-      );
+      const timeline = await services.problems.timeline({
+        idOrNumber: problem.id,
+        limit: 10,
+        caller: ben,
+      });
       expect(timeline.items.map(e => e.kind).sort()).toEqual([
         'created',
         'linked',
@@ -232,16 +232,16 @@ describe('problem detection', () => {
       await detector().run();
       const [first, second] = await proposals();
 
-      const rejected = await services.problems.transition(
-        first.id,
-        {
+      const rejected = await services.problems.transition({
+        idOrNumber: first.id,
+        input: {
           version: 1,
           to: 'closed',
           resolutionCode: 'cancelled',
           resolutionNotes: 'Not one cause',
         },
-        ben,
-      );
+        caller: ben,
+      });
       expect(rejected).toMatchObject({
         status: 'closed',
         resolutionCode: 'cancelled',
@@ -250,17 +250,21 @@ describe('problem detection', () => {
       for (const incident of await knex('itsm_incidents').where({
         problem_id: first.id,
       })) {
-        await services.problems.unlinkIncident(first.id, incident.id, ben);
+        await services.problemLinks.unlink({
+          problemIdOrNumber: first.id,
+          incidentIdOrNumber: incident.id,
+          caller: ben,
+        });
       }
       expect((await detector().run()).proposed).toBe(0);
       expect((await detector().run()).already_proposed).toBe(1);
       expect(await proposals()).toHaveLength(2);
 
-      const accepted = await services.problems.transition(
-        second.id,
-        { version: 1, to: 'assess' },
-        ben,
-      );
+      const accepted = await services.problems.transition({
+        idOrNumber: second.id,
+        input: { version: 1, to: 'assess' },
+        caller: ben,
+      });
       expect(accepted).toMatchObject({ status: 'assess', source: 'detected' });
     });
 

@@ -33,16 +33,16 @@ describe('entity summary', () => {
       const resolveAfter = async (minutes: number) => {
         const incident = await services.incidents.create(incidentInput(), ben);
         clock.now += minutes * MINUTE;
-        await services.incidents.transition(
-          incident.id,
-          {
+        await services.incidents.transition({
+          idOrNumber: incident.id,
+          input: {
             version: 1,
             to: 'resolved',
             resolutionCode: 'workaround',
             resolutionNotes: 'Restarted',
           },
-          ben,
-        );
+          caller: ben,
+        });
         return incident;
       };
 
@@ -62,26 +62,26 @@ describe('entity summary', () => {
         ben,
       );
 
-      const problem = await services.problems.createFromIncident(
-        open.id,
-        { holdIncident: false },
-        ben,
-      );
-      await services.problems.update(
-        problem.id,
-        {
+      const problem = await services.problemsFromIncidents.create({
+        incidentIdOrNumber: open.id,
+        input: { holdIncident: false },
+        caller: ben,
+      });
+      await services.problems.update({
+        idOrNumber: problem.id,
+        input: {
           version: 1,
           entityRef: 'resource:default/orders-db',
           rootCause: 'Pool exhausted',
           workaround: 'Restart pods',
         },
-        ben,
-      );
-      await services.problems.publishKnownError(
-        problem.id,
-        { version: 2 },
-        ben,
-      );
+        caller: ben,
+      });
+      await services.knownErrors.publish({
+        idOrNumber: problem.id,
+        input: { version: 2 },
+        caller: ben,
+      });
       await services.problems.create(
         {
           title: 'Slow queries',

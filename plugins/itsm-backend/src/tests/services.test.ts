@@ -1,9 +1,8 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { decodeCursor } from '../database/cursor';
-import { applyDatabaseMigrations } from '../database/migrations';
 import {
-  createTestServices,
+  createMigratedTestServices,
   incidentInput,
   userCaller,
 } from '../__testUtils__/fixtures';
@@ -17,11 +16,7 @@ describe('ITSM services', () => {
 
   async function setup(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    await applyDatabaseMigrations(knex);
-    let clock = Date.parse('2026-11-01T10:00:00Z');
-    const { services, permissions } = createTestServices(knex, {
-      now: () => (clock += 60_000),
-    });
+    const { services, permissions } = await createMigratedTestServices(knex);
     return { knex, services, permissions };
   }
 
@@ -38,11 +33,11 @@ describe('ITSM services', () => {
         reporterRef: 'user:default/ben',
         version: 1,
       });
-      const timeline = await services.incidents.timeline(
-        incident.number,
-        { limit: 10 },
-        ben,
-      );
+      const timeline = await services.incidents.timeline({
+        idOrNumber: incident.number,
+        limit: 10,
+        caller: ben,
+      });
       expect(timeline.items.map(e => e.kind)).toEqual(['created']);
     });
 
@@ -73,20 +68,24 @@ describe('ITSM services', () => {
     it('detects stale versions and records each changed field', async () => {
       const { services } = await setup(databaseId);
       const incident = await services.incidents.create(incidentInput(), ben);
-      const updated = await services.incidents.update(
-        incident.id,
-        { version: 1, impact: 1, title: 'Checkout down' },
-        ben,
-      );
+      const updated = await services.incidents.update({
+        idOrNumber: incident.id,
+        input: { version: 1, impact: 1, title: 'Checkout down' },
+        caller: ben,
+      });
       expect(updated).toMatchObject({ version: 2, priority: 1, impact: 1 });
       await expect(
-        services.incidents.update(incident.id, { version: 1, urgency: 3 }, ben),
+        services.incidents.update({
+          idOrNumber: incident.id,
+          input: { version: 1, urgency: 3 },
+          caller: ben,
+        }),
       ).rejects.toMatchObject({ name: 'ConflictError' });
-      const timeline = await services.incidents.timeline(
-        incident.id,
-        { limit: 10 },
-        ben,
-      );
+      const timeline = await services.incidents.timeline({
+        idOrNumber: incident.id,
+        limit: 10,
+        caller: ben,
+      });
       expect(
         timeline.items
           .filter(e => e.kind === 'field_changed')
@@ -101,69 +100,73 @@ describe('ITSM services', () => {
     it('walks the lifecycle with required fields and timestamps', async () => {
       const { services } = await setup(databaseId);
       let incident = await services.incidents.create(incidentInput(), ben);
-      incident = await services.incidents.transition(
-        incident.id,
-        { version: 1, to: 'in_progress' },
-        ben,
-      );
+      incident = await services.incidents.transition({
+        idOrNumber: incident.id,
+        input: { version: 1, to: 'in_progress' },
+        caller: ben,
+      });
       expect(incident.acknowledgedAt).not.toBeNull();
       await expect(
-        services.incidents.transition(
-          incident.id,
-          { version: 2, to: 'resolved', resolutionCode: 'workaround' },
-          ben,
-        ),
+        services.incidents.transition({
+          idOrNumber: incident.id,
+          input: { version: 2, to: 'resolved', resolutionCode: 'workaround' },
+          caller: ben,
+        }),
       ).rejects.toThrow(/resolutionNotes/);
       await expect(
-        services.incidents.transition(
-          incident.id,
-          {
+        services.incidents.transition({
+          idOrNumber: incident.id,
+          input: {
             version: 2,
             to: 'resolved',
             resolutionCode: 'known_error',
             resolutionNotes: 'Known',
           },
-          ben,
-        ),
+          caller: ben,
+        }),
       ).rejects.toMatchObject({ name: 'InputError' });
-      incident = await services.incidents.transition(
-        incident.id,
-        {
+      incident = await services.incidents.transition({
+        idOrNumber: incident.id,
+        input: {
           version: 2,
           to: 'resolved',
           resolutionCode: 'workaround',
           resolutionNotes: 'Restarted the pool',
         },
-        ben,
-      );
+        caller: ben,
+      });
       expect(incident.resolvedAt).not.toBeNull();
-      incident = await services.incidents.transition(
-        incident.id,
-        { version: 3, to: 'closed' },
-        ben,
-      );
+      incident = await services.incidents.transition({
+        idOrNumber: incident.id,
+        input: { version: 3, to: 'closed' },
+        caller: ben,
+      });
       await expect(
-        services.incidents.transition(
-          incident.id,
-          { version: 4, to: 'in_progress' },
-          ben,
-        ),
+        services.incidents.transition({
+          idOrNumber: incident.id,
+          input: { version: 4, to: 'in_progress' },
+          caller: ben,
+        }),
       ).rejects.toThrow(
         "cannot move incident from 'closed' to 'in_progress'; allowed: none",
       );
       await expect(
-        services.incidents.update(incident.id, { version: 4, title: 'x' }, ben),
+        services.incidents.update({
+          idOrNumber: incident.id,
+          input: { version: 4, title: 'x' },
+          caller: ben,
+        }),
       ).rejects.toMatchObject({ name: 'ConflictError' });
     });
 
     it('creates a problem from an incident, publishes a known error and finds it', async () => {
       const { services } = await setup(databaseId);
       const first = await services.incidents.create(incidentInput(), ben);
-      const problem = await services.problems.createFromIncident(
-        first.id,
-        { holdIncident: true },
-        ben,
-      );
+      const problem = await services.problemsFromIncidents.create({
+        incidentIdOrNumber: first.id,
+        input: { holdIncident: true },
+        caller: ben,
+      });
       expect(problem).toMatchObject({
         number: 'PRB-000001',
         title: first.title,
@@ -181,28 +184,32 @@ describe('ITSM services', () => {
       });
 
       await expect(
-        services.problems.publishKnownError(problem.id, { version: 1 }, ben),
+        services.knownErrors.publish({
+          idOrNumber: problem.id,
+          input: { version: 1 },
+          caller: ben,
+        }),
       ).rejects.toThrow('rootCause and workaround: must be documented');
-      const analysed = await services.problems.update(
-        problem.id,
-        {
+      const analysed = await services.problems.update({
+        idOrNumber: problem.id,
+        input: {
           version: 1,
           entityRef: 'resource:default/orders-db',
           rootCause: 'Connection pool of 20 is exhausted at peak',
           rcaMethod: 'five_whys',
           workaround: 'Restart checkout-api pods to release connections',
         },
-        ben,
-      );
+        caller: ben,
+      });
       expect(analysed).toMatchObject({
         entityRef: 'resource:default/orders-db',
         ownerRef: 'group:default/platform-team',
       });
-      const known = await services.problems.publishKnownError(
-        problem.id,
-        { version: 2, symptoms: '502 at checkout' },
-        ben,
-      );
+      const known = await services.knownErrors.publish({
+        idOrNumber: problem.id,
+        input: { version: 2, symptoms: '502 at checkout' },
+        caller: ben,
+      });
       expect(known).toMatchObject({
         knownError: true,
         symptoms: '502 at checkout',
@@ -212,12 +219,12 @@ describe('ITSM services', () => {
         incidentInput({ entityRef: 'component:default/payments-api' }),
         ben,
       );
-      const linked = await services.problems.linkIncident(
-        problem.id,
-        second.number,
-        { holdIncident: false },
-        ben,
-      );
+      const linked = await services.problemLinks.link({
+        problemIdOrNumber: problem.id,
+        incidentIdOrNumber: second.number,
+        input: { holdIncident: false },
+        caller: ben,
+      });
       expect(linked.affectedEntityRefs).toEqual([
         'component:default/checkout-api',
         'component:default/payments-api',
@@ -228,49 +235,49 @@ describe('ITSM services', () => {
         ['resource:default/orders-db'],
         ['component:default/payments-api'],
       ]) {
-        const found = await services.problems.listKnownErrors({
+        const found = await services.knownErrors.list({
           entityRefs,
           limit: 10,
           caller: ben,
         });
         expect(found.items.map(p => p.number)).toEqual(['PRB-000001']);
       }
-      const byText = await services.problems.listKnownErrors({
+      const byText = await services.knownErrors.list({
         text: 'POOL',
         limit: 10,
         caller: ben,
       });
       expect(byText.items).toHaveLength(1);
-      const none = await services.problems.listKnownErrors({
+      const none = await services.knownErrors.list({
         entityRefs: ['component:default/unrelated'],
         limit: 10,
         caller: ben,
       });
       expect(none.items).toHaveLength(0);
 
-      const resolved = await services.incidents.transition(
-        second.id,
-        {
+      const resolved = await services.incidents.transition({
+        idOrNumber: second.id,
+        input: {
           version: 2,
           to: 'resolved',
           resolutionCode: 'known_error',
           resolutionNotes: 'Applied the known workaround',
         },
-        ben,
-      );
+        caller: ben,
+      });
       expect(resolved.resolutionCode).toBe('known_error');
 
-      const unlinked = await services.problems.unlinkIncident(
-        problem.id,
-        second.id,
-        ben,
-      );
+      const unlinked = await services.problemLinks.unlink({
+        problemIdOrNumber: problem.id,
+        incidentIdOrNumber: second.id,
+        caller: ben,
+      });
       expect(unlinked.affectedEntityRefs).toEqual([
         'component:default/checkout-api',
       ]);
       await expect(
-        services.problems.linkIncident(
-          (
+        services.problemLinks.link({
+          problemIdOrNumber: (
             await services.problems.create(
               {
                 title: 'Other',
@@ -282,10 +289,10 @@ describe('ITSM services', () => {
               ben,
             )
           ).id,
-          first.id,
-          { holdIncident: false },
-          ben,
-        ),
+          incidentIdOrNumber: first.id,
+          input: { holdIncident: false },
+          caller: ben,
+        }),
       ).rejects.toMatchObject({ name: 'ConflictError' });
     });
 

@@ -14,15 +14,11 @@ export interface AnalysisFilter {
   restrictProblems?: QueryRestriction;
 }
 
-function whereEntityIn(
-  query: Knex.QueryBuilder,
-  column: string,
-  entityRefs: string[],
-): void {
+function whereEntityIn(query: Knex.QueryBuilder, entityRefs: string[]): void {
   if (entityRefs.length === 0) {
     query.whereRaw('1 = 0');
   } else {
-    query.whereIn(column, entityRefs);
+    query.whereIn('entity_ref', entityRefs);
   }
 }
 
@@ -33,7 +29,7 @@ export function readableIncidents(
 ): Knex.QueryBuilder {
   const query = db('itsm_incidents').whereNot('status', 'cancelled');
   if (filter.entityRefs) {
-    whereEntityIn(query, 'entity_ref', filter.entityRefs);
+    whereEntityIn(query, filter.entityRefs);
   }
   filter.restrictIncidents?.(query);
   return query;
@@ -83,7 +79,7 @@ export function problemsRootedInScope(
 ): Knex.QueryBuilder {
   const query = db('itsm_problems').whereNotNull('entity_ref');
   if (filter.entityRefs) {
-    whereEntityIn(query, 'entity_ref', filter.entityRefs);
+    whereEntityIn(query, filter.entityRefs);
   }
   filter.restrictProblems?.(query);
   return query;

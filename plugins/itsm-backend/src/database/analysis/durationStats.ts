@@ -86,9 +86,9 @@ FROM (SELECT priority, ${end} - detected_at AS ms
 
 async function percentileDiscRows(
   db: Knex,
-  sql: string,
-  bindings: readonly Knex.Value[],
+  scoped: { sql: string; bindings: readonly Knex.Value[] },
 ): Promise<StatsRow[]> {
+  const { sql, bindings } = scoped;
   const rows: StatsRow[] = [];
   await Promise.all(
     Object.values(SPANS).map(async (end, index) => {
@@ -146,7 +146,7 @@ export async function durationStats(
   const { sql, bindings } = scoped.toSQL();
   let rows: StatsRow[];
   if (db.client.config.client === 'pg') {
-    rows = await percentileDiscRows(db, sql, bindings);
+    rows = await percentileDiscRows(db, { sql, bindings });
   } else {
     rows = await db.raw(WINDOW_SQL.replace('%SCOPED%', sql), bindings);
   }

@@ -2,14 +2,12 @@ import {
   FIX_COMPARISON_WINDOW_DAYS,
   FixEffect,
   IncidentRate,
-  Priority,
-  ProblemStatus,
-  formatProblemNumber,
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { DbTime } from '../tables';
 import { toIso } from '../time';
 import { AnalysisFilter, problemsOfScope } from './analysisScope';
+import { SUMMARY_COLUMNS, SummaryRow, toSummary } from './problemSummary';
 import { WEEK_MS } from './weekBuckets';
 
 /** Length of each window compared around a fix. */
@@ -19,15 +17,7 @@ export const FIX_COMPARISON_MS =
 /** Most fixes the analysis compares. */
 export const MAX_FIX_EFFECTS = 50;
 
-interface FixedRow {
-  id: string;
-  number: number;
-  title: string;
-  status: string;
-  priority: number;
-  entity_ref: string | null;
-  known_error: boolean | number;
-  created_at: DbTime;
+interface FixedRow extends SummaryRow {
   resolved_at: DbTime;
 }
 
@@ -37,7 +27,12 @@ interface CountRow {
   after_count: number | string | null;
 }
 
-function rate(from: number, to: number, incidents: number): IncidentRate {
+function rate(options: {
+  from: number;
+  to: number;
+  incidents: number;
+}): IncidentRate {
+  const { from, to, incidents } = options;
   return {
     from: toIso(from),
     to: toIso(to),
@@ -60,17 +55,7 @@ export async function fixEffects(
     .whereNotNull('resolved_at')
     .where('resolved_at', '>=', filter.from)
     .where('resolved_at', '<', filter.to)
-    .select(
-      'id',
-      'number',
-      'title',
-      'status',
-      'priority',
-      'entity_ref',
-      'known_error',
-      'created_at',
-      'resolved_at',
-    )
+    .select([...SUMMARY_COLUMNS, 'resolved_at'])
     .orderBy([
       { column: 'resolved_at', order: 'desc' },
       { column: 'id', order: 'desc' },
@@ -115,26 +100,21 @@ export async function fixEffects(
       Math.min(fixedAt + FIX_COMPARISON_MS, filter.now),
     );
     return {
-      problem: {
-        id: row.id,
-        number: formatProblemNumber(row.number),
-        title: row.title,
-        status: row.status as ProblemStatus,
-        priority: row.priority as Priority,
-        entityRef: row.entity_ref,
-        knownError: Boolean(row.known_error),
-        createdAt: toIso(row.created_at),
-      },
+      problem: toSummary(row),
       fixedAt: toIso(fixedAt),
       affectedEntityRefs: entities
         .filter(e => e.problem_id === row.id)
         .map(e => e.entity_ref),
-      before: rate(
-        fixedAt - FIX_COMPARISON_MS,
-        fixedAt,
-        Number(count?.before_count ?? 0),
-      ),
-      after: rate(fixedAt, afterEnd, Number(count?.after_count ?? 0)),
+      before: rate({
+        from: fixedAt - FIX_COMPARISON_MS,
+        to: fixedAt,
+        incidents: Number(count?.before_count ?? 0),
+      }),
+      after: rate({
+        from: fixedAt,
+        to: afterEnd,
+        incidents: Number(count?.after_count ?? 0),
+      }),
     };
   });
 }

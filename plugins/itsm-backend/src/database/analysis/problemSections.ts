@@ -3,57 +3,19 @@ import {
   AgedProblem,
   AnalysisProblem,
   OPEN_PROBLEM_STATUSES,
-  Priority,
   ProblemBlastRadius,
-  ProblemStatus,
-  formatProblemNumber,
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
-import { toIso } from '../time';
-import { DbTime } from '../tables';
+import { problemsAffecting } from '../problems';
 import {
   AnalysisFilter,
   problemsOfScope,
   problemsRootedInScope,
 } from './analysisScope';
+import { SUMMARY_COLUMNS, SummaryRow, toSummary } from './problemSummary';
 
 /** Most problems listed in each section; totals count them all. */
 export const MAX_LISTED_PROBLEMS = 100;
-
-const SUMMARY_COLUMNS = [
-  'id',
-  'number',
-  'title',
-  'status',
-  'priority',
-  'entity_ref',
-  'known_error',
-  'created_at',
-];
-
-interface SummaryRow {
-  id: string;
-  number: number;
-  title: string;
-  status: string;
-  priority: number;
-  entity_ref: string | null;
-  known_error: boolean | number;
-  created_at: DbTime;
-}
-
-function toSummary(row: SummaryRow): AnalysisProblem {
-  return {
-    id: row.id,
-    number: formatProblemNumber(row.number),
-    title: row.title,
-    status: row.status as ProblemStatus,
-    priority: row.priority as Priority,
-    entityRef: row.entity_ref,
-    knownError: Boolean(row.known_error),
-    createdAt: toIso(row.created_at),
-  };
-}
 
 /**
  * The first rows of a query with the count of all of them, in one statement:
@@ -61,15 +23,17 @@ function toSummary(row: SummaryRow): AnalysisProblem {
  */
 async function firstWithTotal(
   db: Knex,
-  query: Knex.QueryBuilder,
-  orderBy: { column: string; order?: 'asc' | 'desc' }[],
+  options: {
+    query: Knex.QueryBuilder;
+    orderBy: { column: string; order?: 'asc' | 'desc' }[];
+  },
 ): Promise<{
   total: number;
   rows: (SummaryRow & { total: number | string })[];
 }> {
-  const rows = await query
+  const rows = await options.query
     .select([...SUMMARY_COLUMNS, db.raw('COUNT(*) OVER () AS total')])
-    .orderBy(orderBy)
+    .orderBy(options.orderBy)
     .limit(MAX_LISTED_PROBLEMS);
   return { total: rows.length ? Number(rows[0].total) : 0, rows };
 }
@@ -83,10 +47,10 @@ export async function openProblems(
     'status',
     OPEN_PROBLEM_STATUSES,
   );
-  const { total, rows } = await firstWithTotal(db, query, [
-    { column: 'created_at' },
-    { column: 'id' },
-  ]);
+  const { total, rows } = await firstWithTotal(db, {
+    query,
+    orderBy: [{ column: 'created_at' }, { column: 'id' }],
+  });
   return {
     total,
     items: rows.map(row => ({
@@ -102,10 +66,13 @@ export async function knownErrors(
   filter: AnalysisFilter,
 ): Promise<{ total: number; items: AnalysisProblem[] }> {
   const query = problemsOfScope(db, filter).where('known_error', true);
-  const { total, rows } = await firstWithTotal(db, query, [
-    { column: 'known_error_at', order: 'desc' },
-    { column: 'id', order: 'desc' },
-  ]);
+  const { total, rows } = await firstWithTotal(db, {
+    query,
+    orderBy: [
+      { column: 'known_error_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ],
+  });
   return { total, items: rows.map(toSummary) };
 }
 
@@ -128,9 +95,9 @@ function activeInWindow(query: Knex.QueryBuilder, filter: AnalysisFilter) {
 
 async function affectedOf(
   db: Knex,
-  problemIds: string[],
-  onlyEntityRefs: string[] | null,
+  options: { problemIds: string[]; onlyEntityRefs: string[] | null },
 ): Promise<Map<string, AffectedEntity[]>> {
+  const { problemIds, onlyEntityRefs } = options;
   const byProblem = new Map<string, AffectedEntity[]>(
     problemIds.map(id => [id, []]),
   );
@@ -160,21 +127,19 @@ async function affectedOf(
 
 async function withAffected(
   db: Knex,
-  query: Knex.QueryBuilder,
-  onlyEntityRefs: string[] | null,
+  options: { query: Knex.QueryBuilder; onlyEntityRefs: string[] | null },
 ): Promise<ProblemBlastRadius[]> {
-  const rows: SummaryRow[] = await query
+  const rows: SummaryRow[] = await options.query
     .select(SUMMARY_COLUMNS)
     .orderBy([
       { column: 'created_at', order: 'desc' },
       { column: 'id', order: 'desc' },
     ])
     .limit(MAX_LISTED_PROBLEMS);
-  const affected = await affectedOf(
-    db,
-    rows.map(row => row.id),
-    onlyEntityRefs,
-  );
+  const affected = await affectedOf(db, {
+    problemIds: rows.map(row => row.id),
+    onlyEntityRefs: options.onlyEntityRefs,
+  });
   return rows.map(row => ({
     problem: toSummary(row),
     affected: affected.get(row.id)!,
@@ -186,11 +151,10 @@ export async function problemsRootedHere(
   db: Knex,
   filter: AnalysisFilter,
 ): Promise<ProblemBlastRadius[]> {
-  return withAffected(
-    db,
-    activeInWindow(problemsRootedInScope(db, filter), filter),
-    null,
-  );
+  return withAffected(db, {
+    query: activeInWindow(problemsRootedInScope(db, filter), filter),
+    onlyEntityRefs: null,
+  });
 }
 
 /** Problems rooted outside the scope, with the scope's entities they hurt. */
@@ -205,12 +169,10 @@ export async function problemsRootedElsewhere(
   const query = db('itsm_problems')
     .whereNotNull('entity_ref')
     .whereNotIn('entity_ref', refs)
-    .whereIn(
-      'id',
-      db('itsm_problem_entities')
-        .select('problem_id')
-        .whereIn('entity_ref', refs),
-    );
+    .whereIn('id', problemsAffecting(refs));
   filter.restrictProblems?.(query);
-  return withAffected(db, activeInWindow(query, filter), refs);
+  return withAffected(db, {
+    query: activeInWindow(query, filter),
+    onlyEntityRefs: refs,
+  });
 }

@@ -1,19 +1,43 @@
 import { Knex } from 'knex';
-import { CandidateIncident } from '../../detection/proposal';
-import { DbTime } from '../tables';
+import { IncidentRow } from '../tables';
 
-interface CandidateRow {
+/** An incident not yet linked to a problem, as detection rules see it. */
+export interface CandidateIncident {
   id: string;
   number: number;
   title: string;
-  entity_ref: string;
-  owner_ref: string | null;
+  entityRef: string;
+  ownerRef: string | null;
   category: string;
   impact: number;
   urgency: number;
   priority: number;
-  major: boolean | number;
-  created_at: DbTime;
+  major: boolean;
+  createdAt: number;
+}
+
+const CANDIDATE_COLUMNS = [
+  'id',
+  'number',
+  'title',
+  'entity_ref',
+  'owner_ref',
+  'category',
+  'impact',
+  'urgency',
+  'priority',
+  'major',
+  'created_at',
+] as const;
+
+type CandidateRow = Pick<IncidentRow, (typeof CANDIDATE_COLUMNS)[number]>;
+
+/** Incidents created since a time that belong to no problem and were not cancelled. */
+function unlinkedSince(db: Knex, since: number): Knex.QueryBuilder {
+  return db('itsm_incidents')
+    .whereNull('problem_id')
+    .where('created_at', '>=', since)
+    .whereNot('status', 'cancelled');
 }
 
 /**
@@ -24,23 +48,7 @@ export async function unlinkedIncidents(
   db: Knex,
   options: { since: number; entityRefs?: string[]; onlyMajor?: boolean },
 ): Promise<CandidateIncident[]> {
-  const query = db('itsm_incidents')
-    .whereNull('problem_id')
-    .where('created_at', '>=', options.since)
-    .whereNot('status', 'cancelled')
-    .select(
-      'id',
-      'number',
-      'title',
-      'entity_ref',
-      'owner_ref',
-      'category',
-      'impact',
-      'urgency',
-      'priority',
-      'major',
-      'created_at',
-    );
+  const query = unlinkedSince(db, options.since).select(CANDIDATE_COLUMNS);
   if (options.entityRefs) {
     query.whereIn('entity_ref', options.entityRefs);
   }
@@ -71,12 +79,10 @@ export async function busyEntityCategories(
   db: Knex,
   options: { since: number; minIncidents: number },
 ): Promise<{ entityRef: string; category: string }[]> {
-  const rows: { entity_ref: string; category: string }[] = await db(
-    'itsm_incidents',
+  const rows: { entity_ref: string; category: string }[] = await unlinkedSince(
+    db,
+    options.since,
   )
-    .whereNull('problem_id')
-    .where('created_at', '>=', options.since)
-    .whereNot('status', 'cancelled')
     .groupBy('entity_ref', 'category')
     .havingRaw('COUNT(*) >= ?', [options.minIncidents])
     .select('entity_ref', 'category');
@@ -91,10 +97,9 @@ export async function entitiesWithUnlinkedIncidents(
   db: Knex,
   since: number,
 ): Promise<string[]> {
-  const rows: { entity_ref: string }[] = await db('itsm_incidents')
-    .whereNull('problem_id')
-    .where('created_at', '>=', since)
-    .whereNot('status', 'cancelled')
-    .distinct('entity_ref');
+  const rows: { entity_ref: string }[] = await unlinkedSince(
+    db,
+    since,
+  ).distinct('entity_ref');
   return rows.map(row => row.entity_ref);
 }

@@ -1,0 +1,38 @@
+import { Knex } from 'knex';
+import { PostmortemRow } from './tables';
+import { versionedUpdate } from './versionedUpdate';
+
+/** The postmortem of an incident, if one was written. */
+export async function findPostmortemRow(
+  db: Knex,
+  incidentId: string,
+): Promise<PostmortemRow | undefined> {
+  return db<PostmortemRow>('itsm_postmortems')
+    .where({ incident_id: incidentId })
+    .first();
+}
+
+/** Inserts the first version of an incident's postmortem. */
+export async function insertPostmortemRow(
+  tx: Knex.Transaction,
+  row: PostmortemRow,
+): Promise<void> {
+  await tx<PostmortemRow>('itsm_postmortems').insert(row);
+}
+
+/** Versioned update of a postmortem; false when the version is stale. */
+export async function updatePostmortemRow(
+  tx: Knex.Transaction,
+  options: {
+    incidentId: string;
+    version: number;
+    changes: Partial<PostmortemRow>;
+  },
+): Promise<boolean> {
+  return versionedUpdate<PostmortemRow>(tx, {
+    table: 'itsm_postmortems',
+    where: { incident_id: options.incidentId },
+    version: options.version,
+    changes: options.changes,
+  });
+}

@@ -1,0 +1,60 @@
+import { Knex } from 'knex';
+import { IncidentRow } from './tables';
+
+/**
+ * Links an incident to a problem, with the incident's other changes, if the
+ * incident still has the version read and no problem. False otherwise.
+ */
+export async function linkIncidentToProblem(
+  tx: Knex.Transaction,
+  options: {
+    incident: Pick<IncidentRow, 'id' | 'version'>;
+    problemId: string;
+    changes: Partial<IncidentRow>;
+  },
+): Promise<boolean> {
+  const { incident } = options;
+  const count = await tx<IncidentRow>('itsm_incidents')
+    .where({ id: incident.id, version: incident.version })
+    .whereNull('problem_id')
+    .update({
+      ...options.changes,
+      problem_id: options.problemId,
+      version: Number(incident.version) + 1,
+    });
+  return count === 1;
+}
+
+/**
+ * Links every given incident to a problem if none of them has one yet.
+ * Returns how many were linked; fewer than given means another change
+ * linked some of them first.
+ */
+export async function linkFreeIncidentsToProblem(
+  tx: Knex.Transaction,
+  options: { incidentIds: string[]; problemId: string; now: number },
+): Promise<number> {
+  return tx('itsm_incidents')
+    .whereIn('id', options.incidentIds)
+    .whereNull('problem_id')
+    .update({
+      problem_id: options.problemId,
+      updated_at: options.now,
+      version: tx.raw('version + 1'),
+    });
+}
+
+/** Removes an incident's link to a problem; false when it was not linked to it. */
+export async function unlinkIncidentFromProblem(
+  tx: Knex.Transaction,
+  options: { incidentId: string; problemId: string; now: number },
+): Promise<boolean> {
+  const count = await tx('itsm_incidents')
+    .where({ id: options.incidentId, problem_id: options.problemId })
+    .update({
+      problem_id: null,
+      updated_at: options.now,
+      version: tx.raw('version + 1'),
+    });
+  return count === 1;
+}

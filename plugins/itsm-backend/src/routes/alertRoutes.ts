@@ -1,0 +1,75 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import express from 'express';
+import Router from 'express-promise-router';
+import { AlertIngestService } from '../services/alerts/AlertIngestService';
+import { UnroutedAlertService } from '../services/alerts/UnroutedAlertService';
+import { callerOf } from '../shared/caller';
+import {
+  assignUnroutedAlertBody,
+  listUnroutedAlertsQuery,
+} from '@backstage-itsm/plugin-itsm-common';
+import { parseBody, parseQuery } from '../shared/parseInput';
+import { pageOptions } from '../shared/pageOptions';
+
+/**
+ * Alert payloads are parsed whatever their content type (some senders omit
+ * it) and may be large: a 413 would make Alertmanager drop the whole group.
+ */
+const alertJson = express.json({ limit: '25mb', type: () => true });
+
+/**
+ * Routes under `/alerts`: ingestion endpoints and the unrouted inbox. Mounted
+ * before the router's body parser, so each route parses its own body.
+ */
+export function alertRoutes(options: {
+  httpAuth: HttpAuthService;
+  alerts: AlertIngestService;
+  unroutedAlerts: UnroutedAlertService;
+}) {
+  const { httpAuth, alerts, unroutedAlerts } = options;
+  const router = Router();
+
+  router.post('/alerts/alertmanager', alertJson, async (req, res) => {
+    const caller = await callerOf(httpAuth, req);
+    res.json(await alerts.ingestAlertmanager(req.body, caller));
+  });
+
+  router.post('/alerts/pagerduty/v2/enqueue', alertJson, async (req, res) => {
+    const caller = await callerOf(httpAuth, req);
+    const { dedupKey } = await alerts.ingestEventsV2(req.body, caller);
+    res.status(202).json({
+      status: 'success',
+      message: 'Event processed',
+      dedup_key: dedupKey,
+    });
+  });
+
+  router.get('/alerts/unrouted', async (req, res) => {
+    const caller = await callerOf(httpAuth, req);
+    const query = parseQuery(listUnroutedAlertsQuery, req.query);
+    res.json(
+      await unroutedAlerts.list(
+        { status: query.status, ...pageOptions(query) },
+        caller,
+      ),
+    );
+  });
+
+  router.post(
+    '/alerts/unrouted/:id/assign',
+    express.json(),
+    async (req, res) => {
+      const caller = await callerOf(httpAuth, req);
+      const body = parseBody(assignUnroutedAlertBody, req.body);
+      res.status(201).json(
+        await unroutedAlerts.assign({
+          id: req.params.id,
+          input: body,
+          caller,
+        }),
+      );
+    },
+  );
+
+  return router;
+}

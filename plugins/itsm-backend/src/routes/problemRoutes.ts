@@ -1,0 +1,127 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import Router from 'express-promise-router';
+import { callerOf } from '../shared/caller';
+import { normaliseEntityRef } from '../shared/catalogEntities';
+import { KnownErrorService } from '../services/problems/KnownErrorService';
+import { ProblemLinkService } from '../services/problems/ProblemLinkService';
+import { ProblemService } from '../services/problems/ProblemService';
+import { parseBody, parseQuery } from '../shared/parseInput';
+import {
+  createProblemBody,
+  linkIncidentBody,
+  listKnownErrorsQuery,
+  listProblemsQuery,
+  problemTransitionBody,
+  publishKnownErrorBody,
+  updateProblemBody,
+} from '@backstage-itsm/plugin-itsm-common';
+import { pageOptions } from '../shared/pageOptions';
+import { recordRoutes } from './recordRoutes';
+
+function normaliseAll(refs: string[] | undefined, field: string) {
+  return refs?.map(ref => normaliseEntityRef(ref, field));
+}
+
+/** Routes under `/problems` and `/known-errors`. */
+export function problemRoutes(options: {
+  httpAuth: HttpAuthService;
+  problems: ProblemService;
+  problemLinks: ProblemLinkService;
+  knownErrors: KnownErrorService;
+}) {
+  const { httpAuth, problems, problemLinks, knownErrors } = options;
+  const router = Router();
+  router.use(
+    recordRoutes({
+      httpAuth,
+      path: '/problems',
+      schemas: {
+        create: createProblemBody,
+        update: updateProblemBody,
+        transition: problemTransitionBody,
+      },
+      records: problems,
+    }),
+  );
+
+  router.get('/problems', async (req, res) => {
+    const caller = await callerOf(httpAuth, req);
+    const query = parseQuery(listProblemsQuery, req.query);
+    res.json(
+      await problems.list({
+        filter: {
+          entityRefs: normaliseAll(query.entityRef, 'entityRef'),
+          affectedEntityRefs: normaliseAll(
+            query.affectedEntityRef,
+            'affectedEntityRef',
+          ),
+          statuses: query.status,
+          priorities: query.priority,
+          assigneeRef:
+            query.assigneeRef &&
+            normaliseEntityRef(query.assigneeRef, 'assigneeRef'),
+          category: query.category,
+          knownError:
+            query.knownError === undefined
+              ? undefined
+              : query.knownError === 'true',
+          source: query.source,
+          text: query.text,
+        },
+        ...pageOptions(query),
+        caller,
+      }),
+    );
+  });
+
+  router.get('/known-errors', async (req, res) => {
+    const caller = await callerOf(httpAuth, req);
+    const query = parseQuery(listKnownErrorsQuery, req.query);
+    res.json(
+      await knownErrors.list({
+        entityRefs: normaliseAll(query.entityRef, 'entityRef'),
+        text: query.text,
+        ...pageOptions(query),
+        caller,
+      }),
+    );
+  });
+
+  router.post('/problems/:id/known-error', async (req, res) => {
+    const caller = await callerOf(httpAuth, req);
+    const body = parseBody(publishKnownErrorBody, req.body);
+    res.json(
+      await knownErrors.publish({
+        idOrNumber: req.params.id,
+        input: body,
+        caller,
+      }),
+    );
+  });
+
+  router.post('/problems/:id/incidents/:incidentId', async (req, res) => {
+    const caller = await callerOf(httpAuth, req);
+    const body = parseBody(linkIncidentBody, req.body);
+    res.json(
+      await problemLinks.link({
+        problemIdOrNumber: req.params.id,
+        incidentIdOrNumber: req.params.incidentId,
+        input: body,
+        caller,
+      }),
+    );
+  });
+
+  router.delete('/problems/:id/incidents/:incidentId', async (req, res) => {
+    const caller = await callerOf(httpAuth, req);
+    res.json(
+      await problemLinks.unlink({
+        problemIdOrNumber: req.params.id,
+        incidentIdOrNumber: req.params.incidentId,
+        caller,
+      }),
+    );
+  });
+
+  return router;
+}

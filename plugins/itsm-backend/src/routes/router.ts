@@ -1,0 +1,36 @@
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import express from 'express';
+import Router from 'express-promise-router';
+import { ItsmServices } from '../services/createItsmServices';
+import { actionItemRoutes } from './actionItemRoutes';
+import { alertRoutes } from './alertRoutes';
+import { analysisRoutes } from './analysisRoutes';
+import { errorHandler } from './errorHandler';
+import { incidentRoutes } from './incidentRoutes';
+import { problemRoutes } from './problemRoutes';
+import { summaryRoutes } from './summaryRoutes';
+
+/** Builds the `/api/itsm` router. */
+export async function createRouter(options: {
+  httpAuth: HttpAuthService;
+  logger: LoggerService;
+  services: ItsmServices;
+}): Promise<express.Router> {
+  const { httpAuth, services } = options;
+  const router = Router();
+  // Before the general body parser: alert payloads have their own limits.
+  router.use(alertRoutes({ httpAuth, ...services }));
+  router.use(express.json({ limit: '1mb' }));
+
+  router.get('/health', async (_req, res) => {
+    res.json(await services.health.status());
+  });
+
+  router.use(incidentRoutes({ httpAuth, ...services }));
+  router.use(problemRoutes({ httpAuth, ...services }));
+  router.use(actionItemRoutes({ httpAuth, ...services }));
+  router.use(summaryRoutes({ httpAuth, ...services }));
+  router.use(analysisRoutes({ httpAuth, ...services }));
+  router.use(errorHandler({ logger: options.logger }));
+  return router;
+}

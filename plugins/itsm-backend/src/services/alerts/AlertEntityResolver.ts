@@ -1,0 +1,185 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { ServiceUnavailableError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ResolvedEntity } from '../../shared/catalogEntities';
+import { ALERT_SELECTOR_ANNOTATION, AlertConfig } from './alertConfig';
+
+/** One entity's selector: every pair must equal the alert's label. */
+interface Selector {
+  entity: ResolvedEntity;
+  pairs: [string, string][];
+}
+
+function resolvedOf(entity: Entity): ResolvedEntity {
+  const owner = entity.relations?.find(r => r.type === 'ownedBy');
+  return {
+    entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+    ownerRef: owner?.targetRef.toLocaleLowerCase('en-US') ?? null,
+  };
+}
+
+/** Parses `service=checkout-api, env=prod`; pairs without `=` are ignored. */
+export function parseSelector(value: string): [string, string][] {
+  return value
+    .split(',')
+    .map(part => part.trim())
+    .filter(part => part.includes('='))
+    .map(part => {
+      const at = part.indexOf('=');
+      return [part.slice(0, at).trim(), part.slice(at + 1).trim()] as [
+        string,
+        string,
+      ];
+    })
+    .filter(([key, wanted]) => key !== '' && wanted !== '');
+}
+
+/**
+ * Finds the catalog entity an alert is about, by the configured rules:
+ * first the entity labels in order (a full ref, or a name of the default
+ * kind), then the entities whose `itsm.backstage.io/alert-selector` matches
+ * the alert's labels, the most specific selector winning. The catalog is read
+ * with the plugin's own credentials (alert senders may call only this plugin)
+ * and its answers are reused for `routing.cacheSeconds`.
+ */
+export class AlertEntityResolver {
+  private readonly refs = new Map<
+    string,
+    { value: ResolvedEntity | null; expires: number }
+  >();
+  private selectors?: { value: Promise<Selector[]>; expires: number };
+
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      auth: AuthService;
+      config: AlertConfig;
+      now?: () => number;
+    },
+  ) {}
+
+  private now() {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  /** The entity of an alert, or undefined when no rule matches. */
+  async resolve(
+    labels: Record<string, string>,
+  ): Promise<ResolvedEntity | undefined> {
+    try {
+      for (const label of this.deps.config.routing.entityLabels) {
+        const value = labels[label]?.trim();
+        const ref = value ? this.refOf(value) : undefined;
+        const entity = ref && (await this.lookUp(ref));
+        if (entity) {
+          return entity;
+        }
+      }
+      if (this.deps.config.routing.selectorAnnotation) {
+        return this.matchSelectors(labels);
+      }
+      return undefined;
+    } catch (error) {
+      // Alertmanager retries a 503; the alert must not land in the inbox
+      // just because the catalog was briefly unreachable.
+      throw new ServiceUnavailableError(
+        `The catalog could not be read to route the alert: ${
+          (error as Error).message
+        }`,
+      );
+    }
+  }
+
+  private refOf(value: string): string | undefined {
+    try {
+      return stringifyEntityRef(
+        parseEntityRef(value, {
+          defaultKind: this.deps.config.routing.defaultKind,
+          defaultNamespace: 'default',
+        }),
+      ).toLocaleLowerCase('en-US');
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async lookUp(ref: string): Promise<ResolvedEntity | null> {
+    const cached = this.refs.get(ref);
+    if (cached && cached.expires > this.now()) {
+      return cached.value;
+    }
+    const entity = await this.deps.catalog.getEntityByRef(ref, {
+      credentials: await this.deps.auth.getOwnServiceCredentials(),
+    });
+    const value = entity ? resolvedOf(entity) : null;
+    this.refs.set(ref, {
+      value,
+      expires: this.now() + this.deps.config.routing.cacheMillis,
+    });
+    return value;
+  }
+
+  private async matchSelectors(
+    labels: Record<string, string>,
+  ): Promise<ResolvedEntity | undefined> {
+    const selectors = await this.loadSelectors();
+    const matching = selectors.filter(selector =>
+      selector.pairs.every(([key, value]) => labels[key] === value),
+    );
+    matching.sort(
+      (a, b) =>
+        b.pairs.length - a.pairs.length ||
+        a.entity.entityRef.localeCompare(b.entity.entityRef),
+    );
+    return matching[0]?.entity;
+  }
+
+  private loadSelectors(): Promise<Selector[]> {
+    if (this.selectors && this.selectors.expires > this.now()) {
+      return this.selectors.value;
+    }
+    const value = this.fetchSelectors();
+    this.selectors = {
+      value,
+      expires: this.now() + this.deps.config.routing.cacheMillis,
+    };
+    // A failed read is not cached; the next alert tries again.
+    value.catch(() => {
+      this.selectors = undefined;
+    });
+    return value;
+  }
+
+  private async fetchSelectors(): Promise<Selector[]> {
+    const { items } = await this.deps.catalog.getEntities(
+      {
+        filter: {
+          [`metadata.annotations.${ALERT_SELECTOR_ANNOTATION}`]:
+            CATALOG_FILTER_EXISTS,
+        },
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+          'relations',
+        ],
+      },
+      { credentials: await this.deps.auth.getOwnServiceCredentials() },
+    );
+    return items
+      .map(entity => ({
+        entity: resolvedOf(entity),
+        pairs: parseSelector(
+          entity.metadata.annotations?.[ALERT_SELECTOR_ANNOTATION] ?? '',
+        ),
+      }))
+      .filter(selector => selector.pairs.length > 0);
+  }
+}

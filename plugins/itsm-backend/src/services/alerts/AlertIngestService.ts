@@ -1,0 +1,292 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  AlertIngestResult,
+  AlertSource,
+  PriorityMatrix,
+  itsmAlertIngestPermission,
+} from '@backstage-itsm/plugin-itsm-common';
+import { Knex } from 'knex';
+import { IncidentRow } from '../../database/tables';
+import { z } from 'zod';
+import {
+  pruneAlertDeliveries,
+  recordAlertDelivery,
+} from '../../database/alertDeliveries';
+import {
+  addAlertOccurrences,
+  lockOpenRecords,
+} from '../../database/alertIncidents';
+import {
+  isRetryableConflict,
+  isTransientDatabaseError,
+} from '../../database/databaseErrors';
+import { lockAlertKeys } from '../../database/lockAlertKeys';
+import { openDedupKeyOf } from '../../database/openDedupKey';
+import { Authorizer } from '../../shared/authorizer';
+import { Caller } from '../../shared/caller';
+import { ResolvedEntity } from '../../shared/catalogEntities';
+import {
+  alertmanagerWebhookBody,
+  eventsV2Body,
+} from '@backstage-itsm/plugin-itsm-common';
+import { parseBody } from '../../shared/parseInput';
+import { AlertEntityResolver } from './AlertEntityResolver';
+import { AlertConfig } from './alertConfig';
+import { AlertOutcome, applyAlert, repeatBody } from './applyAlert';
+import { fromAlertmanager } from './fromAlertmanager';
+import { fromEventsV2 } from './fromEventsV2';
+import { IncomingAlert } from './incomingAlert';
+
+/** A delivery as it arrived: its sender's format, raw body and caller. */
+interface Delivery {
+  source: AlertSource;
+  body: unknown;
+  caller: Caller;
+}
+
+/** Attempts of a delivery's transaction when the database reports a race. */
+const MAX_ATTEMPTS = 5;
+
+function emptyResult(): AlertIngestResult {
+  return {
+    opened: 0,
+    repeated: 0,
+    acknowledged: 0,
+    resolved: 0,
+    unrouted: 0,
+    ignored: 0,
+  };
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/**
+ * Turns alert deliveries into incidents and inbox entries. A delivery is one
+ * transaction: its audit row and every alert commit together or not at all,
+ * so a sender that retries after a 503 never counts an occurrence twice.
+ */
+export class AlertIngestService {
+  constructor(
+    private readonly deps: {
+      db: Knex;
+      authorizer: Authorizer;
+      resolver: AlertEntityResolver;
+      config: AlertConfig;
+      priorityMatrix: PriorityMatrix;
+      logger: LoggerService;
+      now?: () => number;
+    },
+  ) {}
+
+  private now() {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  /** Ingests an Alertmanager (version 4) or Grafana webhook delivery. */
+  async ingestAlertmanager(
+    body: unknown,
+    caller: Caller,
+  ): Promise<AlertIngestResult> {
+    await this.deps.authorizer.require(
+      itsmAlertIngestPermission,
+      caller.credentials,
+    );
+    const webhook = await this.parse(alertmanagerWebhookBody, {
+      source: 'alertmanager',
+      body,
+      caller,
+    });
+    const alerts = fromAlertmanager(webhook, this.deps.config);
+    return this.ingest({ source: 'alertmanager', alerts, body, caller });
+  }
+
+  /** Ingests a PagerDuty Events API v2 event; answers with its dedup key. */
+  async ingestEventsV2(
+    body: unknown,
+    caller: Caller,
+  ): Promise<{ dedupKey: string; result: AlertIngestResult }> {
+    await this.deps.authorizer.require(
+      itsmAlertIngestPermission,
+      caller.credentials,
+    );
+    const event = await this.parse(eventsV2Body, {
+      source: 'events-v2',
+      body,
+      caller,
+    });
+    const alert = fromEventsV2(event, this.deps.config);
+    const result = await this.ingest({
+      source: 'events-v2',
+      alerts: [alert],
+      body,
+      caller,
+    });
+    return { dedupKey: alert.dedupKey, result };
+  }
+
+  /** Deletes raw deliveries older than the configured retention. */
+  async pruneDeliveries(): Promise<number> {
+    return pruneAlertDeliveries(
+      this.deps.db,
+      this.now() - this.deps.config.deliveryRetentionMillis,
+    );
+  }
+
+  /** Validates a payload; a rejected one is still kept for audit. */
+  private async parse<T extends z.ZodTypeAny>(
+    schema: T,
+    delivery: Delivery,
+  ): Promise<z.infer<T>> {
+    try {
+      return parseBody(schema, delivery.body);
+    } catch (error) {
+      if (error instanceof InputError) {
+        await this.recordRejected({ ...delivery, reason: error.message });
+      }
+      throw error;
+    }
+  }
+
+  private async recordRejected(options: Delivery & { reason: string }) {
+    const { source, body, caller, reason } = options;
+    try {
+      await recordAlertDelivery(this.deps.db, {
+        source,
+        actor_ref: caller.actorRef,
+        alert_count: 0,
+        outcome: 'rejected',
+        error: reason,
+        payload: JSON.stringify(body ?? null),
+        received_at: this.now(),
+      });
+    } catch (error) {
+      this.deps.logger.warn(
+        `Could not keep a rejected ${source} delivery for audit: ${error}`,
+      );
+    }
+  }
+
+  private async ingest(
+    options: Delivery & { alerts: IncomingAlert[] },
+  ): Promise<AlertIngestResult> {
+    const { source, alerts, body, caller } = options;
+    // Catalog reads happen before the transaction, never while holding locks.
+    const routes = await this.routesOf(alerts);
+    const order = alerts
+      .map((alert, index) => ({
+        alert,
+        route: routes[index],
+        key: openDedupKeyOf(alert.source, alert.dedupKey),
+      }))
+      .sort((a, b) => (a.key < b.key ? -1 : Number(a.key > b.key)));
+    const keys = [...new Set(order.map(item => item.key))];
+    const payload = JSON.stringify(body);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.deps.db.transaction(async tx => {
+          const now = this.now();
+          const result = emptyResult();
+          await recordAlertDelivery(tx, {
+            source,
+            actor_ref: caller.actorRef,
+            alert_count: alerts.length,
+            outcome: 'accepted',
+            error: null,
+            payload,
+            received_at: now,
+          });
+          const context = {
+            config: this.deps.config,
+            priorityMatrix: this.deps.priorityMatrix,
+            actorRef: caller.actorRef,
+            now,
+          };
+          await lockAlertKeys(tx, keys);
+          const held = await lockOpenRecords(tx, keys);
+          const repeats = repeatsOf(order, held.incidents);
+          await addAlertOccurrences(tx, {
+            occurrences: repeats.occurrences,
+            actorRef: caller.actorRef,
+            now,
+          });
+          result.repeated += repeats.count;
+          // Then alerts with an open record, in key order; those that open
+          // one (and take the number counter) last.
+          const rest = order.filter(item => !repeats.keys.has(item.key));
+          const isHeld = (key: string) =>
+            held.incidents.has(key) || held.inbox.has(key);
+          for (const { alert, route } of [
+            ...rest.filter(item => isHeld(item.key)),
+            ...rest.filter(item => !isHeld(item.key)),
+          ]) {
+            const outcome: AlertOutcome = await applyAlert(tx, {
+              alert,
+              route,
+              context,
+            });
+            result[outcome] += 1;
+          }
+          return result;
+        });
+      } catch (error) {
+        if (isRetryableConflict(error) && attempt < MAX_ATTEMPTS) {
+          await sleep(Math.random() * 20 * attempt);
+          continue;
+        }
+        if (isTransientDatabaseError(error)) {
+          this.deps.logger.warn(
+            `A ${source} delivery was not stored: ${error}`,
+          );
+          throw new ServiceUnavailableError(
+            'The alert delivery was not stored; send it again later',
+          );
+        }
+        throw error;
+      }
+    }
+  }
+
+  private async routesOf(
+    alerts: IncomingAlert[],
+  ): Promise<(ResolvedEntity | undefined)[]> {
+    const routes: (ResolvedEntity | undefined)[] = [];
+    for (const alert of alerts) {
+      routes.push(
+        alert.action === 'trigger'
+          ? await this.deps.resolver.resolve(alert.labels)
+          : undefined,
+      );
+    }
+    return routes;
+  }
+}
+
+/**
+ * The common case of a storm, handled in bulk: keys whose alerts in this
+ * delivery only fire again while their incident is open.
+ */
+function repeatsOf(
+  order: { alert: IncomingAlert; key: string }[],
+  open: Map<string, IncidentRow>,
+) {
+  const bodies = new Map<string, string[]>();
+  const mixed = new Set<string>();
+  for (const { alert, key } of order) {
+    if (!open.has(key) || alert.action !== 'trigger') {
+      mixed.add(key);
+    } else {
+      bodies.set(key, [...(bodies.get(key) ?? []), repeatBody(alert)]);
+    }
+  }
+  const keys = new Set([...bodies.keys()].filter(key => !mixed.has(key)));
+  const occurrences = [...keys].map(key => ({
+    row: open.get(key)!,
+    bodies: bodies.get(key)!,
+  }));
+  return {
+    keys,
+    occurrences,
+    count: occurrences.reduce((sum, o) => sum + o.bodies.length, 0),
+  };
+}

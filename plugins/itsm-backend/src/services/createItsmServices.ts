@@ -1,0 +1,92 @@
+import {
+  AuthService,
+  LoggerService,
+  PermissionsRegistryService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { Knex } from 'knex';
+import { Authorizer } from '../shared/authorizer';
+import { CatalogEntities } from '../shared/catalogEntities';
+import { readPriorityMatrix } from '../shared/priorityMatrix';
+import { ActionItemService } from './actionItems/ActionItemService';
+import { AlertEntityResolver } from './alerts/AlertEntityResolver';
+import { AlertIngestService } from './alerts/AlertIngestService';
+import { readAlertConfig } from './alerts/alertConfig';
+import { UnroutedAlertService } from './alerts/UnroutedAlertService';
+import { AnalysisService } from './analysis/AnalysisService';
+import { HealthService } from './health/HealthService';
+import { IncidentService } from './incidents/IncidentService';
+import { PostmortemService } from './postmortems/PostmortemService';
+import { KnownErrorService } from './problems/KnownErrorService';
+import { ProblemFromIncidentService } from './problems/ProblemFromIncidentService';
+import { ProblemLinkService } from './problems/ProblemLinkService';
+import { ProblemService } from './problems/ProblemService';
+import { EntitySummaryService } from './summaries/EntitySummaryService';
+
+/** The use cases the API exposes, one service per job. */
+export interface ItsmServices {
+  health: HealthService;
+  incidents: IncidentService;
+  problems: ProblemService;
+  problemLinks: ProblemLinkService;
+  problemsFromIncidents: ProblemFromIncidentService;
+  knownErrors: KnownErrorService;
+  postmortems: PostmortemService;
+  actionItems: ActionItemService;
+  summaries: EntitySummaryService;
+  analysis: AnalysisService;
+  alerts: AlertIngestService;
+  unroutedAlerts: UnroutedAlertService;
+}
+
+/** Builds the services from config; a bad priority matrix or alert setting fails start-up. */
+export function createItsmServices(options: {
+  knex: Knex;
+  config: Config;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
+  now?: () => number;
+}): ItsmServices {
+  const { knex: db, config, catalog, now } = options;
+  const priorityMatrix = readPriorityMatrix(config);
+  const authorizer = new Authorizer(
+    options.permissions,
+    options.permissionsRegistry,
+  );
+  const entities = new CatalogEntities(catalog);
+  const alertConfig = readAlertConfig(config);
+  const shared = { db, authorizer, entities, priorityMatrix, now };
+  const problems = new ProblemService(shared);
+  return {
+    health: new HealthService({ db }),
+    incidents: new IncidentService(shared),
+    problems,
+    problemLinks: new ProblemLinkService(shared),
+    problemsFromIncidents: new ProblemFromIncidentService(shared),
+    knownErrors: new KnownErrorService({ ...shared, problems }),
+    postmortems: new PostmortemService(shared),
+    actionItems: new ActionItemService(shared),
+    summaries: new EntitySummaryService(shared),
+    analysis: new AnalysisService({ ...shared, catalog }),
+    alerts: new AlertIngestService({
+      ...shared,
+      config: alertConfig,
+      logger: options.logger,
+      resolver: new AlertEntityResolver({
+        catalog,
+        auth: options.auth,
+        config: alertConfig,
+        now,
+      }),
+    }),
+    unroutedAlerts: new UnroutedAlertService({
+      ...shared,
+      config: alertConfig,
+    }),
+  };
+}

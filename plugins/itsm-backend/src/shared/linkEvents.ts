@@ -1,0 +1,36 @@
+import {
+  formatIncidentNumber,
+  formatProblemNumber,
+} from '@backstage-itsm/plugin-itsm-common';
+import { IncidentRow, ProblemRow } from '../database/tables';
+import { NewTimelineEvent } from '../database/timeline';
+
+/** The timeline events of linking or unlinking an incident and a problem: one on each record. */
+export function linkEvents(options: {
+  kind: 'linked' | 'unlinked';
+  problem: Pick<ProblemRow, 'id' | 'number'>;
+  incident: Pick<IncidentRow, 'id' | 'number'>;
+  actorRef: string;
+}): NewTimelineEvent[] {
+  const { kind, problem, incident, actorRef } = options;
+  return [
+    {
+      recordType: 'problem',
+      recordId: problem.id,
+      kind,
+      actorRef,
+      field: 'incident',
+      newValue: incident.id,
+      body: formatIncidentNumber(Number(incident.number)),
+    },
+    {
+      recordType: 'incident',
+      recordId: incident.id,
+      kind,
+      actorRef,
+      field: 'problem',
+      newValue: problem.id,
+      body: formatProblemNumber(Number(problem.number)),
+    },
+  ];
+}

@@ -1,0 +1,38 @@
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+
+/** Validates a request body; see {@link parseInput}. */
+export function parseBody<T extends z.ZodTypeAny>(
+  schema: T,
+  body: unknown,
+): z.infer<T> {
+  return parseInput(schema, { value: body, where: 'body' });
+}
+
+/** Validates a request's query parameters; see {@link parseInput}. */
+export function parseQuery<T extends z.ZodTypeAny>(
+  schema: T,
+  query: unknown,
+): z.infer<T> {
+  return parseInput(schema, { value: query, where: 'query' });
+}
+
+/**
+ * Validates request input, turning the first problems into one 400 message
+ * that names each field and the reason, e.g. `impact: must be 1, 2 or 3`.
+ */
+function parseInput<T extends z.ZodTypeAny>(
+  schema: T,
+  options: { value: unknown; where: 'body' | 'query' },
+): z.infer<T> {
+  const { where } = options;
+  const result = schema.safeParse(options.value ?? {});
+  if (result.success) {
+    return result.data;
+  }
+  const messages = result.error.issues.slice(0, 5).map(issue => {
+    const field = issue.path.join('.');
+    return field ? `${field}: ${issue.message}` : `${where}: ${issue.message}`;
+  });
+  throw new InputError(`Invalid ${where}: ${messages.join('; ')}`);
+}
