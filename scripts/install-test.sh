@@ -165,10 +165,16 @@ if [[ -z $backend_dir ]]; then
 fi
 
 step check-tarballs
+bad_tarballs=0
 for line in "${packages[@]}"; do
   IFS=$'\t' read -r dir _ version _ <<<"$line"
-  node scripts/install-test/checkTarball.mjs "$dir" "$tarballs/$(basename "$dir")-$version.tgz"
+  node scripts/install-test/checkTarball.mjs "$dir" "$tarballs/$(basename "$dir")-$version.tgz" ||
+    bad_tarballs=$((bad_tarballs + 1))
 done
+if ((bad_tarballs > 0)); then
+  echo "$bad_tarballs tarball(s) failed their checks" >&2
+  exit 1
+fi
 
 step create-project
 node scripts/install-test/createApp.mjs "$project" "${tarball_args[@]}"
