@@ -48,6 +48,8 @@ export function TimelinePanel(props: {
   const [saving, save] = useAsyncFn(async () => {
     await onAddNote?.({ body: body.trim(), visibility });
     setBody('');
+    // A public update is the exception: the next note must not go out by accident.
+    setVisibility('internal');
   }, [onAddNote, body, visibility]);
 
   let events;
