@@ -204,7 +204,10 @@ export interface ItsmApi {
   ): Promise<Problem>;
   unlinkIncident(problemId: string, incidentId: string): Promise<Problem>;
 
-  listActionItems(parent: ActionItemParent): Promise<Page<ActionItem>>;
+  listActionItems(
+    parent: ActionItemParent,
+    page?: { cursor?: string },
+  ): Promise<Page<ActionItem>>;
   createActionItem(item: NewActionItem): Promise<ActionItem>;
   updateActionItem(id: string, changes: ActionItemChanges): Promise<ActionItem>;
 

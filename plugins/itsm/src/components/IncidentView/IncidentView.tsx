@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useReducer, useState } from 'react';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -10,7 +10,7 @@ import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useAsync from 'react-use/esm/useAsync';
 import { IncidentTransition, NewNote, itsmApiRef } from '../../api';
 import { ActionItemsPanel } from '../shared/ActionItemsPanel';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
@@ -18,6 +18,7 @@ import { RecordHeader } from '../shared/RecordHeader';
 import { TextSectionEditor } from '../shared/TextSectionEditor';
 import { TimelinePanel } from '../shared/TimelinePanel';
 import { INCIDENT_STATUS_LABELS } from '../shared/labels';
+import { usePagedList } from '../shared/usePagedList';
 import { usePermissionOn } from '../shared/usePermissionOn';
 import { IncidentActions } from './IncidentActions';
 import { IncidentDetails } from './IncidentDetails';
@@ -28,39 +29,35 @@ import { ProblemLinkCard } from './ProblemLinkCard';
 export function IncidentView(props: { incidentId: string }) {
   const itsmApi = useApi(itsmApiRef);
   const [tab, setTab] = useState<'overview' | 'postmortem'>('overview');
-  const incident = useAsyncRetry(
+  // Bumped after every change made here: the incident, its timeline and
+  // action items reload, as any change may touch each.
+  const [revision, refresh] = useReducer((n: number) => n + 1, 0);
+  const incident = useAsync(
     () => itsmApi.getIncident(props.incidentId),
-    [itsmApi, props.incidentId],
+    [itsmApi, props.incidentId, revision],
   );
-  const timeline = useAsyncRetry(
-    () => itsmApi.listIncidentTimeline(props.incidentId),
-    [itsmApi, props.incidentId],
-  );
+  const timeline = usePagedList({
+    load: cursor => itsmApi.listIncidentTimeline(props.incidentId, { cursor }),
+    key: props.incidentId,
+    revision,
+  });
   const permission = usePermissionOn(
     itsmIncidentUpdatePermission,
     incident.value?.id,
   );
-  const reload = useCallback(() => {
-    incident.retry();
-    timeline.retry();
-    // The retry functions change identity on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [incident.retry, timeline.retry]);
-
   const transition = useCallback(
     async (move: IncidentTransition) => {
       await itsmApi.transitionIncident(props.incidentId, move);
-      reload();
+      refresh();
     },
-    [itsmApi, props.incidentId, reload],
+    [itsmApi, props.incidentId],
   );
   const addNote = useCallback(
     async (note: NewNote) => {
       await itsmApi.addIncidentNote(props.incidentId, note);
-      timeline.retry();
+      refresh();
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [itsmApi, props.incidentId, timeline.retry],
+    [itsmApi, props.incidentId],
   );
 
   if (incident.loading && !incident.value) {
@@ -81,7 +78,7 @@ export function IncidentView(props: { incidentId: string }) {
       version: value.version,
       workaround,
     });
-    reload();
+    refresh();
   };
   const timelinePanel = (
     <TimelinePanel
@@ -136,7 +133,7 @@ export function IncidentView(props: { incidentId: string }) {
                     <ProblemLinkCard
                       incident={value}
                       canEdit={canEdit}
-                      onChanged={reload}
+                      onChanged={refresh}
                     />
                   </Grid>
                 </>
@@ -146,13 +143,15 @@ export function IncidentView(props: { incidentId: string }) {
                     <PostmortemEditor
                       incidentId={value.id}
                       canEdit={permission.allowed}
-                      onSaved={() => timeline.retry()}
+                      onSaved={refresh}
                     />
                   </Grid>
                   <Grid item>
                     <ActionItemsPanel
                       parent={{ parentType: 'incident', parentId: value.id }}
                       canEdit={permission.allowed}
+                      revision={revision}
+                      onChanged={refresh}
                     />
                   </Grid>
                 </>

@@ -13,8 +13,11 @@ describe('TimelinePanel', () => {
     await renderInTestApp(
       <TimelinePanel
         timeline={{
-          value: { items: [], nextCursor: null },
+          items: [],
           loading: false,
+          hasMore: false,
+          loadingMore: false,
+          loadMore: () => {},
         }}
         onAddNote={async note => posted.push(note)}
       />,

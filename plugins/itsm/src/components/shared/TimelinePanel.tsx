@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { Page, TimelineEvent } from '@backstage-itsm/plugin-itsm-common';
+import { TimelineEvent } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
@@ -19,8 +19,10 @@ import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { NewNote } from '../../api';
 import { ItsmErrorPanel } from './ItsmErrorPanel';
+import { LoadMoreButton } from './LoadMoreButton';
 import { errorMessage } from './errorMessage';
 import { describeTimelineEvent } from './describeTimelineEvent';
+import { PagedList } from './usePagedList';
 
 const useStyles = makeStyles(theme => ({
   // Inline, so that long notes wrap under the chip instead of being cut off.
@@ -36,7 +38,7 @@ const KIND_CHIPS: Partial<Record<TimelineEvent['kind'], string>> = {
 
 /** A record's immutable history, newest first, with a form to add notes. */
 export function TimelinePanel(props: {
-  timeline: { value?: Page<TimelineEvent>; loading: boolean; error?: Error };
+  timeline: PagedList<TimelineEvent>;
   onAddNote?: (note: NewNote) => Promise<unknown>;
   title?: string;
 }) {
@@ -53,7 +55,7 @@ export function TimelinePanel(props: {
   }, [onAddNote, body, visibility]);
 
   let events;
-  if (timeline.loading && !timeline.value) {
+  if (timeline.loading) {
     events = <Progress />;
   } else if (timeline.error) {
     events = (
@@ -62,7 +64,7 @@ export function TimelinePanel(props: {
   } else {
     events = (
       <List dense disablePadding aria-label="Timeline">
-        {timeline.value?.items.map(event => (
+        {timeline.items.map(event => (
           <ListItem key={event.id} divider alignItems="flex-start">
             <ListItemText
               className={classes.text}
@@ -145,7 +147,8 @@ export function TimelinePanel(props: {
         </Box>
       )}
       {events}
-      {timeline.value?.items.length === 0 && (
+      <LoadMoreButton list={timeline} what="timeline events" />
+      {!timeline.loading && !timeline.error && timeline.items.length === 0 && (
         <Typography variant="body2" color="textSecondary">
           Nothing has happened yet.
         </Typography>
