@@ -5,11 +5,12 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Problem } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
-import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { itsmApiRef } from '../../api';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
+import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { PROBLEM_STATUS_LABELS } from '../shared/labels';
+import { usePagedList } from '../shared/usePagedList';
 import { useRecordLinks } from '../shared/useRecordLinks';
 
 /** The known error database: documented root causes and workarounds, searchable. */
@@ -19,10 +20,11 @@ export function KnownErrorDatabase() {
   const [search, setSearch] = useState('');
   const [text, setText] = useState('');
   useDebounce(() => setText(search.trim()), 300, [search]);
-  const knownErrors = useAsync(
-    () => itsmApi.listKnownErrors({ text: text || undefined, limit: 100 }),
-    [itsmApi, text],
-  );
+  const knownErrors = usePagedList({
+    load: cursor =>
+      itsmApi.listKnownErrors({ text: text || undefined, cursor, limit: 100 }),
+    key: text,
+  });
   const columns: TableColumn<Problem>[] = [
     {
       title: 'Number',
@@ -78,11 +80,11 @@ export function KnownErrorDatabase() {
           action="search known errors"
         />
       )}
-      {knownErrors.value && (
+      {!knownErrors.loading && !knownErrors.error && (
         <Table<Problem>
           title="Known error database"
           columns={columns}
-          data={knownErrors.value.items}
+          data={knownErrors.items}
           emptyContent={
             <Box p={2}>
               No known errors match. A problem becomes a known error once its
@@ -97,6 +99,7 @@ export function KnownErrorDatabase() {
           }}
         />
       )}
+      <LoadMoreButton list={knownErrors} what="known errors" />
     </>
   );
 }

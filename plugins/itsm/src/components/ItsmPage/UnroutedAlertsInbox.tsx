@@ -18,13 +18,14 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
 import { useNavigate } from 'react-router-dom';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
 import { CatalogEntityPicker } from '../shared/CatalogEntityPicker';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
+import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { PriorityChip } from '../shared/PriorityChip';
 import { errorMessage } from '../shared/errorMessage';
 import { formatAge } from '../shared/formatAge';
+import { usePagedList } from '../shared/usePagedList';
 import { usePriorityMatrix } from '../shared/useItsmConfig';
 import { useRecordLinks } from '../shared/useRecordLinks';
 
@@ -82,10 +83,11 @@ export function UnroutedAlertsInbox() {
   const matrix = usePriorityMatrix();
   const canAssign = usePermission({ permission: itsmIncidentCreatePermission });
   const [assigning, setAssigning] = useState<UnroutedAlert>();
-  const alerts = useAsyncRetry(
-    () => itsmApi.listUnroutedAlerts({ status: 'pending', limit: 100 }),
-    [itsmApi],
-  );
+  const alerts = usePagedList({
+    load: cursor =>
+      itsmApi.listUnroutedAlerts({ status: 'pending', cursor, limit: 100 }),
+    key: 'pending',
+  });
 
   const columns: TableColumn<UnroutedAlert>[] = [
     { title: 'Alert', field: 'title' },
@@ -149,7 +151,7 @@ export function UnroutedAlertsInbox() {
     },
   ];
 
-  if (alerts.loading && !alerts.value) {
+  if (alerts.loading) {
     return <Progress />;
   }
   if (alerts.error) {
@@ -163,7 +165,7 @@ export function UnroutedAlertsInbox() {
         title="Unrouted alerts"
         subtitle="Alerts that matched no catalog entity; none is dropped"
         columns={columns}
-        data={alerts.value?.items ?? []}
+        data={alerts.items}
         emptyContent={
           <Box p={2}>
             Every alert found its entity. Alerts whose labels match no entity
@@ -177,6 +179,7 @@ export function UnroutedAlertsInbox() {
           padding: 'dense',
         }}
       />
+      <LoadMoreButton list={alerts} what="unrouted alerts" />
       {assigning && (
         <AssignDialog
           alert={assigning}
