@@ -49,18 +49,19 @@ describe('lists of the ITSM page', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
+  /** Shows `first`, loads more, then shows both and no further "Load more". */
   async function loadMore(what: string, first: string, second: string) {
     const user = userEvent.setup({ delay: null });
-    expect(await screen.findByText(first)).toBeInTheDocument();
-    expect(screen.queryByText(second)).toBeNull();
+    await screen.findByText(first);
+    const before = screen.queryByText(second);
     await user.click(screen.getByRole('button', { name: `Load more ${what}` }));
-    expect(await screen.findByText(second)).toBeInTheDocument();
-    expect(screen.getByText(first)).toBeInTheDocument();
+    await screen.findByText(second);
     await waitFor(() =>
       expect(
         screen.queryByRole('button', { name: `Load more ${what}` }),
       ).toBeNull(),
     );
+    return { before, after: [first, second].map(t => screen.queryByText(t)) };
   }
 
   it('pages the problems', async () => {
@@ -74,7 +75,9 @@ describe('lists of the ITSM page', () => {
       ),
     );
     await renderWithItsm(<ProblemsOverview />);
-    await loadMore('problems', 'Newer problem', 'Older problem');
+    const shown = await loadMore('problems', 'Newer problem', 'Older problem');
+    expect(shown.before).toBeNull();
+    expect(shown.after).not.toContain(null);
   });
 
   it('pages the known errors', async () => {
@@ -88,7 +91,9 @@ describe('lists of the ITSM page', () => {
       ),
     );
     await renderWithItsm(<KnownErrorDatabase />);
-    await loadMore('known errors', 'Newer error', 'Older error');
+    const shown = await loadMore('known errors', 'Newer error', 'Older error');
+    expect(shown.before).toBeNull();
+    expect(shown.after).not.toContain(null);
   });
 
   it('pages the unrouted alerts', async () => {
@@ -102,10 +107,12 @@ describe('lists of the ITSM page', () => {
       ),
     );
     await renderWithItsm(<UnroutedAlertsInbox />);
-    await loadMore(
+    const shown = await loadMore(
       'unrouted alerts',
       'Disk full on node-8',
       'Disk full on node-7',
     );
+    expect(shown.before).toBeNull();
+    expect(shown.after).not.toContain(null);
   });
 });
