@@ -3,6 +3,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Incident } from '@backstage-itsm/plugin-itsm-common';
 import Grid from '@material-ui/core/Grid';
 import { Field, formatTime } from '../shared/Field';
+import { PrincipalRef } from '../shared/PrincipalRef';
 import {
   HOLD_REASON_LABELS,
   INCIDENT_RESOLUTION_LABELS,
@@ -19,10 +20,12 @@ const SOURCE_LABELS: Record<Incident['source'], string> = {
 /** Every field of an incident, read-only. */
 export function IncidentDetails(props: { incident: Incident }) {
   const { incident } = props;
-  const ref = (value: string | null, defaultKind = 'user') =>
+  const ref = (value: string | null, defaultKind: string) =>
     value ? (
       <EntityRefLink entityRef={value} defaultKind={defaultKind} />
     ) : null;
+  const person = (value: string | null) =>
+    value ? <PrincipalRef entityRef={value} /> : null;
   return (
     <InfoCard title="Details">
       <Grid container spacing={2}>
@@ -38,9 +41,9 @@ export function IncidentDetails(props: { incident: Incident }) {
           }`}
         </Field>
         <Field label="Assignee">
-          {ref(incident.assigneeRef) ?? 'Unassigned'}
+          {person(incident.assigneeRef) ?? 'Unassigned'}
         </Field>
-        <Field label="Reporter">{ref(incident.reporterRef)}</Field>
+        <Field label="Reporter">{person(incident.reporterRef)}</Field>
         <Field label="Source">
           {SOURCE_LABELS[incident.source]}
           {incident.occurrenceCount > 1 &&

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ActionItem } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -18,6 +17,7 @@ import { ActionItemParent, itsmApiRef } from '../../api';
 import { CatalogEntityPicker } from './CatalogEntityPicker';
 import { ItsmErrorPanel } from './ItsmErrorPanel';
 import { LoadMoreButton } from './LoadMoreButton';
+import { PrincipalRef } from './PrincipalRef';
 import { errorMessage } from './errorMessage';
 import { usePagedList } from './usePagedList';
 
@@ -107,7 +107,7 @@ export function ActionItemsPanel(props: {
               secondary={
                 <>
                   {item.ownerRef ? (
-                    <EntityRefLink entityRef={item.ownerRef} />
+                    <PrincipalRef entityRef={item.ownerRef} />
                   ) : (
                     'No owner'
                   )}

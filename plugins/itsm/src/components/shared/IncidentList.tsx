@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { parseEntityRef } from '@backstage/catalog-model';
 import {
   EmptyState,
   Link,
@@ -8,10 +7,7 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  EntityRefLink,
-  humanizeEntityRef,
-} from '@backstage/plugin-catalog-react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   DEFAULT_PAGE_LIMIT,
   INCIDENT_STATUSES,
@@ -31,6 +27,7 @@ import useDebounce from 'react-use/esm/useDebounce';
 import { IncidentListQuery, itsmApiRef } from '../../api';
 import { ItsmErrorPanel } from './ItsmErrorPanel';
 import { PriorityChip } from './PriorityChip';
+import { PrincipalRef } from './PrincipalRef';
 import { formatAge } from './formatAge';
 import { INCIDENT_STATUS_LABELS, priorityText } from './labels';
 import { useRecordLinks } from './useRecordLinks';
@@ -146,11 +143,11 @@ export function IncidentList(props: {
       title: 'Assignee',
       field: 'assigneeRef',
       render: incident =>
-        incident.assigneeRef
-          ? humanizeEntityRef(parseEntityRef(incident.assigneeRef), {
-              defaultKind: 'user',
-            })
-          : 'Unassigned',
+        incident.assigneeRef ? (
+          <PrincipalRef entityRef={incident.assigneeRef} />
+        ) : (
+          'Unassigned'
+        ),
     },
     {
       title: 'Age',

@@ -1,6 +1,8 @@
 import { renderInTestApp } from '@backstage/test-utils';
+import { TimelineEvent } from '@backstage-itsm/plugin-itsm-common';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { NewNote } from '../../api';
 import { TimelinePanel } from './TimelinePanel';
 
@@ -41,5 +43,49 @@ describe('TimelinePanel', () => {
     expect(screen.getByLabelText('Public status update')).not.toBeChecked();
     await user.type(screen.getByLabelText('Add to the timeline'), 'Next');
     expect(screen.getByRole('button', { name: 'Add note' })).toBeEnabled();
+  });
+
+  it('names the people who acted as their catalog pages do, and services as such', async () => {
+    const event = (id: string, actorRef: string): TimelineEvent => ({
+      id,
+      recordType: 'incident',
+      recordId: 'x',
+      kind: 'note',
+      field: null,
+      oldValue: null,
+      newValue: null,
+      body: `Note ${id}`,
+      actorRef,
+      createdAt: '2026-11-10T09:00:00Z',
+    });
+    await renderWithItsm(
+      <TimelinePanel
+        timeline={{
+          items: [
+            event('1', 'user:default/alice.nguyen'),
+            event('2', 'external:alertmanager'),
+          ],
+          loading: false,
+          hasMore: false,
+          loadingMore: false,
+          loadMore: () => {},
+        }}
+      />,
+      {
+        catalogEntities: [
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'User',
+            metadata: { name: 'alice.nguyen', namespace: 'default' },
+            spec: { profile: { displayName: 'Alice Nguyen' } },
+          },
+        ],
+      },
+    );
+    expect(
+      await screen.findByRole('link', { name: /Alice Nguyen/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/alertmanager \(service\)/)).toBeInTheDocument();
+    expect(screen.queryByText(/alice\.nguyen|external:/)).toBeNull();
   });
 });

@@ -1,7 +1,5 @@
 import { useState } from 'react';
 import { InfoCard, Progress } from '@backstage/core-components';
-import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { TimelineEvent } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -20,6 +18,7 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { NewNote } from '../../api';
 import { ItsmErrorPanel } from './ItsmErrorPanel';
 import { LoadMoreButton } from './LoadMoreButton';
+import { PrincipalRef } from './PrincipalRef';
 import { errorMessage } from './errorMessage';
 import { describeTimelineEvent } from './describeTimelineEvent';
 import { PagedList } from './usePagedList';
@@ -84,9 +83,12 @@ export function TimelinePanel(props: {
                   {describeTimelineEvent(event)}
                 </>
               }
-              secondary={`${humanizeEntityRef(parseEntityRef(event.actorRef), {
-                defaultKind: 'user',
-              })} · ${new Date(event.createdAt).toLocaleString()}`}
+              secondary={
+                <>
+                  <PrincipalRef entityRef={event.actorRef} /> ·{' '}
+                  {new Date(event.createdAt).toLocaleString()}
+                </>
+              }
             />
           </ListItem>
         ))}

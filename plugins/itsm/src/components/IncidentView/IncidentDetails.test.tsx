@@ -1,0 +1,35 @@
+import { screen } from '@testing-library/react';
+import { incident } from '../../__testUtils__/fixtures';
+import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
+import { IncidentDetails } from './IncidentDetails';
+
+jest.setTimeout(30_000);
+
+const alice = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name: 'alice.nguyen', namespace: 'default' },
+  spec: { profile: { displayName: 'Alice Nguyen' } },
+};
+
+describe('IncidentDetails', () => {
+  it('names the alert sender that reported an incident without a link to the catalog', async () => {
+    await renderWithItsm(
+      <IncidentDetails
+        incident={incident({
+          source: 'alertmanager',
+          reporterRef: 'service:alertmanager',
+          assigneeRef: 'user:default/alice.nguyen',
+        })}
+      />,
+      { catalogEntities: [alice] },
+    );
+    expect(
+      await screen.findByText('alertmanager (service)'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /alertmanager/ })).toBeNull();
+    expect(
+      await screen.findByRole('link', { name: /Alice Nguyen/ }),
+    ).toBeInTheDocument();
+  });
+});
