@@ -119,11 +119,11 @@ describe('EntityIncidentsContent', () => {
 
     expect(within(dialog).getByText('P3 moderate')).toBeInTheDocument();
     fireEvent.mouseDown(within(dialog).getByRole('button', { name: /Impact/ }));
-    await user.click(await screen.findByRole('option', { name: 'High' }));
+    await user.click(await screen.findByRole('option', { name: '1 - High' }));
     fireEvent.mouseDown(
       within(dialog).getByRole('button', { name: /Urgency/ }),
     );
-    await user.click(await screen.findByRole('option', { name: 'High' }));
+    await user.click(await screen.findByRole('option', { name: '1 - High' }));
     expect(within(dialog).getByText('P1 critical')).toBeInTheDocument();
 
     await user.click(

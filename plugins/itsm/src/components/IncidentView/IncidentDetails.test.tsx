@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { incident } from '../../__testUtils__/fixtures';
 import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
+import { formatTime } from '../shared/formatTime';
 import { IncidentDetails } from './IncidentDetails';
 
 jest.setTimeout(30_000);
@@ -30,6 +31,26 @@ describe('IncidentDetails', () => {
     expect(screen.queryByRole('link', { name: /alertmanager/ })).toBeNull();
     expect(
       await screen.findByRole('link', { name: /Alice Nguyen/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows times in the notes in the reader’s locale', async () => {
+    await renderWithItsm(
+      <IncidentDetails
+        incident={incident({
+          status: 'resolved',
+          resolutionCode: 'resolved_by_caller',
+          resolutionNotes:
+            'Resolved automatically: the alert resolved at 2026-11-10T09:30:00.000Z',
+        })}
+      />,
+    );
+    expect(
+      await screen.findByText(
+        `Resolved automatically: the alert resolved at ${formatTime(
+          '2026-11-10T09:30:00.000Z',
+        )}`,
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -2,7 +2,8 @@ import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Incident } from '@backstage-itsm/plugin-itsm-common';
 import Grid from '@material-ui/core/Grid';
-import { Field, formatTime } from '../shared/Field';
+import { Field } from '../shared/Field';
+import { formatTime, localiseTimestamps } from '../shared/formatTime';
 import { PrincipalRef } from '../shared/PrincipalRef';
 import {
   HOLD_REASON_LABELS,
@@ -35,11 +36,8 @@ export function IncidentDetails(props: { incident: Incident }) {
         <Field label="Entity">{ref(incident.entityRef, 'component')}</Field>
         <Field label="Owner">{ref(incident.ownerRef, 'group')}</Field>
         <Field label="Category">{incident.category}</Field>
-        <Field label="Impact / urgency">
-          {`${LEVEL_LABELS[incident.impact]} / ${
-            LEVEL_LABELS[incident.urgency]
-          }`}
-        </Field>
+        <Field label="Impact">{LEVEL_LABELS[incident.impact]}</Field>
+        <Field label="Urgency">{LEVEL_LABELS[incident.urgency]}</Field>
         <Field label="Assignee">
           {person(incident.assigneeRef) ?? 'Unassigned'}
         </Field>
@@ -65,7 +63,10 @@ export function IncidentDetails(props: { incident: Incident }) {
             <Field label="Resolution">
               {INCIDENT_RESOLUTION_LABELS[incident.resolutionCode]}
             </Field>
-            <Field label="Resolution notes">{incident.resolutionNotes}</Field>
+            <Field label="Resolution notes">
+              {incident.resolutionNotes &&
+                localiseTimestamps(incident.resolutionNotes)}
+            </Field>
           </>
         )}
       </Grid>

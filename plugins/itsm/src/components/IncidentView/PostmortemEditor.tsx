@@ -19,6 +19,7 @@ import { PostmortemDraft, itsmApiRef } from '../../api';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { errorMessage } from '../shared/errorMessage';
 import { fieldId } from '../shared/fieldId';
+import { formatTime } from '../shared/formatTime';
 
 const SECTIONS: {
   key: keyof Omit<PostmortemDraft, 'version'>;
@@ -98,9 +99,7 @@ export function PostmortemEditor(props: {
       title="Postmortem"
       subheader={
         postmortem.value
-          ? `Last saved ${new Date(
-              postmortem.value.updatedAt,
-            ).toLocaleString()}`
+          ? `Last saved ${formatTime(postmortem.value.updatedAt)}`
           : 'Not written yet'
       }
     >

@@ -19,7 +19,8 @@ import {
   itsmApiRef,
 } from '../../api';
 import { ActionItemsPanel } from '../shared/ActionItemsPanel';
-import { Field, formatTime } from '../shared/Field';
+import { Field } from '../shared/Field';
+import { formatTime, localiseTimestamps } from '../shared/formatTime';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { RecordHeader } from '../shared/RecordHeader';
 import { TimelinePanel } from '../shared/TimelinePanel';
@@ -180,7 +181,7 @@ export function ProblemView(props: { problemId: string }) {
                         {PROBLEM_RESOLUTION_LABELS[value.resolutionCode]}
                         {value.resolutionNotes && (
                           <Typography variant="body2">
-                            {value.resolutionNotes}
+                            {localiseTimestamps(value.resolutionNotes)}
                           </Typography>
                         )}
                       </Field>

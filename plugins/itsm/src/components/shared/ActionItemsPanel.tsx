@@ -19,6 +19,7 @@ import { ItsmErrorPanel } from './ItsmErrorPanel';
 import { LoadMoreButton } from './LoadMoreButton';
 import { PrincipalRef } from './PrincipalRef';
 import { errorMessage } from './errorMessage';
+import { formatDate } from './formatTime';
 import { usePagedList } from './usePagedList';
 
 function isOverdue(item: ActionItem): boolean {
@@ -111,8 +112,7 @@ export function ActionItemsPanel(props: {
                   ) : (
                     'No owner'
                   )}
-                  {item.dueAt &&
-                    ` · due ${new Date(item.dueAt).toLocaleDateString()}`}
+                  {item.dueAt && ` · due ${formatDate(item.dueAt)}`}
                   {isOverdue(item) && (
                     <Typography component="span" color="error">
                       {' '}

@@ -21,6 +21,7 @@ import { LoadMoreButton } from './LoadMoreButton';
 import { PrincipalRef } from './PrincipalRef';
 import { errorMessage } from './errorMessage';
 import { describeTimelineEvent } from './describeTimelineEvent';
+import { formatTime } from './formatTime';
 import { PagedList } from './usePagedList';
 
 const useStyles = makeStyles(theme => ({
@@ -86,7 +87,7 @@ export function TimelinePanel(props: {
               secondary={
                 <>
                   <PrincipalRef entityRef={event.actorRef} /> ·{' '}
-                  {new Date(event.createdAt).toLocaleString()}
+                  {formatTime(event.createdAt)}
                 </>
               }
             />
