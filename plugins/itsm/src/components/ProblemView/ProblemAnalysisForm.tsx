@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
 import { InfoCard, MarkdownContent } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Problem, RCA_METHODS, RcaMethod } from '@backstage-itsm/plugin-itsm-common';
+import {
+  Problem,
+  RCA_METHODS,
+  RcaMethod,
+} from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';

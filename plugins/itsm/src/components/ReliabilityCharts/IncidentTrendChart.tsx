@@ -1,4 +1,7 @@
-import { PRIORITIES, WeeklyIncidents } from '@backstage-itsm/plugin-itsm-common';
+import {
+  PRIORITIES,
+  WeeklyIncidents,
+} from '@backstage-itsm/plugin-itsm-common';
 import {
   Bar,
   BarChart,
