@@ -100,6 +100,11 @@ describe('EntityIncidentsContent', () => {
     );
     const dialog = await screen.findByRole('dialog');
     expect(
+      within(dialog).getByRole('heading', {
+        name: 'Log incident on checkout-api',
+      }),
+    ).toBeInTheDocument();
+    expect(
       await within(dialog).findByText('Restart the checkout-api pods'),
     ).toBeInTheDocument();
     expect(knownErrorQuery?.getAll('entityRef')).toEqual([
