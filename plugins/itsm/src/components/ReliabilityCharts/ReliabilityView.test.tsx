@@ -6,10 +6,12 @@ import {
 } from '@backstage/test-utils';
 import { ReliabilityAnalysis } from '@backstage-itsm/plugin-itsm-common';
 import { createTheme } from '@material-ui/core/styles';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { ItsmClient, itsmApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
 import { chartColorsOf } from './chartColors';
 import { ReliabilityView } from './ReliabilityView';
 import { formatDate } from '../shared/formatTime';
@@ -151,6 +153,12 @@ describe('ReliabilityView', () => {
       <TestApiProvider apis={[[itsmApiRef, client]]}>
         {element}
       </TestApiProvider>,
+      {
+        mountedRoutes: {
+          '/itsm': rootRouteRef,
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+      },
     );
   }
 
@@ -207,10 +215,17 @@ describe('ReliabilityView', () => {
     expect(
       screen.getByRole('img', { name: 'Open problems by age: PRB-000002 17d' }),
     ).toBeInTheDocument();
-    expect(screen.getByText('PRB-000001 Pool too small')).toBeInTheDocument();
+    const rootedHere = screen
+      .getByText('Problems rooted here')
+      .closest('.MuiCard-root') as HTMLElement;
     expect(
-      screen.getByText('hurts component:default/checkout-api (3)'),
+      within(rootedHere).getByRole('link', { name: 'PRB-000001' }),
     ).toBeInTheDocument();
+    expect(within(rootedHere).getByText(/Pool too small/)).toBeInTheDocument();
+    expect(
+      within(rootedHere).getByRole('link', { name: /checkout-api/ }),
+    ).toBeInTheDocument();
+    expect(within(rootedHere).getByText(/3 incidents/)).toBeInTheDocument();
   });
 
   it('asks for the whole organisation without a scope', async () => {
