@@ -24,6 +24,15 @@ function aged(index: number): AgedProblem {
   };
 }
 
+/** The height of the nearest element sized in pixels, as a browser lays it out. */
+function framedHeight(from: HTMLElement): number {
+  let element: HTMLElement | null = from;
+  while (element && !element.style.height.endsWith('px')) {
+    element = element.parentElement;
+  }
+  return element ? parseFloat(element.style.height) : 0;
+}
+
 describe('ProblemAgingChart', () => {
   beforeAll(() => {
     (global as any).ResizeObserver = ResizeObserverStub;
@@ -36,14 +45,7 @@ describe('ProblemAgingChart', () => {
         if (this.id === 'recharts_measurement_span') {
           return { width: 70, height: 16 } as DOMRect;
         }
-        let element: HTMLElement | null = this;
-        while (element && !element.style.height.endsWith('px')) {
-          element = element.parentElement;
-        }
-        return {
-          width: 500,
-          height: element ? parseFloat(element.style.height) : 0,
-        } as DOMRect;
+        return { width: 500, height: framedHeight(this) } as DOMRect;
       });
   });
 
