@@ -2,6 +2,7 @@ import { useCallback, useReducer, useState } from 'react';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
+  TimelineEvent,
   isTerminalIncidentStatus,
   itsmIncidentUpdatePermission,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -18,12 +19,26 @@ import { RecordHeader } from '../shared/RecordHeader';
 import { TextSectionEditor } from '../shared/TextSectionEditor';
 import { TimelinePanel } from '../shared/TimelinePanel';
 import { INCIDENT_STATUS_LABELS } from '../shared/labels';
-import { usePagedList } from '../shared/usePagedList';
+import { PagedList, usePagedList } from '../shared/usePagedList';
 import { usePermissionOn } from '../shared/usePermissionOn';
 import { IncidentActions } from './IncidentActions';
 import { IncidentDetails } from './IncidentDetails';
 import { PostmortemEditor } from './PostmortemEditor';
 import { ProblemLinkCard } from './ProblemLinkCard';
+
+/**
+ * Whether the incident has a postmortem, as its timeline tells: each write
+ * of one adds a `postmortem_updated` event. Undefined while pages of the
+ * timeline that could hold it are not loaded.
+ */
+function postmortemWritten(
+  timeline: PagedList<TimelineEvent>,
+): boolean | undefined {
+  if (timeline.items.some(event => event.kind === 'postmortem_updated')) {
+    return true;
+  }
+  return timeline.hasMore || timeline.error ? undefined : false;
+}
 
 /** One incident: its fields, lifecycle actions, timeline, problem and postmortem. */
 export function IncidentView(props: { incidentId: string }) {
@@ -140,11 +155,16 @@ export function IncidentView(props: { incidentId: string }) {
               ) : (
                 <>
                   <Grid item>
-                    <PostmortemEditor
-                      incidentId={value.id}
-                      canEdit={permission.allowed}
-                      onSaved={refresh}
-                    />
+                    {timeline.loading ? (
+                      <Progress />
+                    ) : (
+                      <PostmortemEditor
+                        incidentId={value.id}
+                        written={postmortemWritten(timeline)}
+                        canEdit={permission.allowed}
+                        onSaved={refresh}
+                      />
+                    )}
                   </Grid>
                   <Grid item>
                     <ActionItemsPanel

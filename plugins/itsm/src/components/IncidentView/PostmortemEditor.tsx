@@ -58,17 +58,25 @@ function draftOf(postmortem?: Postmortem): PostmortemDraft {
   };
 }
 
-/** The incident's blameless postmortem, written in markdown with a preview. */
+/**
+ * The incident's blameless postmortem, written in markdown with a preview.
+ * `written` says whether one exists, as the timeline tells (undefined when it
+ * cannot tell): one never written is not asked for, as the backend answers
+ * that with a 404 the browser logs as an error.
+ */
 export function PostmortemEditor(props: {
   incidentId: string;
+  written: boolean | undefined;
   canEdit: boolean;
   onSaved: () => void;
 }) {
   const { incidentId, canEdit, onSaved } = props;
   const itsmApi = useApi(itsmApiRef);
+  const [savedHere, setSavedHere] = useState(false);
+  const exists = savedHere || props.written !== false;
   const postmortem = useAsyncRetry(
-    () => itsmApi.getPostmortem(incidentId),
-    [itsmApi, incidentId],
+    async () => (exists ? itsmApi.getPostmortem(incidentId) : undefined),
+    [itsmApi, incidentId, exists],
   );
   const [draft, setDraft] = useState<PostmortemDraft>(draftOf());
   const [mode, setMode] = useState<'write' | 'preview'>('preview');
@@ -80,7 +88,11 @@ export function PostmortemEditor(props: {
   const [saving, save] = useAsyncFn(async () => {
     const saved = await itsmApi.savePostmortem(incidentId, draft);
     setDraft(draftOf(saved));
-    postmortem.retry();
+    if (savedHere) {
+      postmortem.retry();
+    } else {
+      setSavedHere(true);
+    }
     onSaved();
     setMode('preview');
   }, [itsmApi, incidentId, draft, onSaved]);
