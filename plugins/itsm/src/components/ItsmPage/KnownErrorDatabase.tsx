@@ -10,6 +10,7 @@ import { itsmApiRef } from '../../api';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { PROBLEM_STATUS_LABELS } from '../shared/labels';
+import { narrowColumn, wrappingColumn } from '../shared/tableColumns';
 import { usePagedList } from '../shared/usePagedList';
 import { useRecordLinks } from '../shared/useRecordLinks';
 
@@ -29,13 +30,15 @@ export function KnownErrorDatabase() {
     {
       title: 'Number',
       field: 'number',
+      ...narrowColumn(),
       render: p => <Link to={links.problem(p.number)}>{p.number}</Link>,
     },
-    { title: 'Known error', field: 'title' },
-    { title: 'Symptoms', field: 'symptoms' },
+    { title: 'Known error', field: 'title', ...wrappingColumn('20%') },
+    { title: 'Symptoms', field: 'symptoms', ...wrappingColumn() },
     {
       title: 'Root cause',
       field: 'rootCause',
+      ...wrappingColumn(),
       render: p => (
         <>
           {p.rootCause}
@@ -47,10 +50,11 @@ export function KnownErrorDatabase() {
         </>
       ),
     },
-    { title: 'Workaround', field: 'workaround' },
+    { title: 'Workaround', field: 'workaround', ...wrappingColumn() },
     {
       title: 'Status',
       field: 'status',
+      ...wrappingColumn('10%'),
       render: p =>
         p.status === 'resolved' || p.status === 'closed'
           ? `Fixed (${PROBLEM_STATUS_LABELS[p.status].toLocaleLowerCase(

@@ -25,6 +25,7 @@ import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { PriorityChip } from '../shared/PriorityChip';
 import { errorMessage } from '../shared/errorMessage';
 import { formatAge } from '../shared/formatAge';
+import { narrowColumn, wrappingColumn } from '../shared/tableColumns';
 import { usePagedList } from '../shared/usePagedList';
 import { usePriorityMatrix } from '../shared/useItsmConfig';
 import { useRecordLinks } from '../shared/useRecordLinks';
@@ -90,10 +91,11 @@ export function UnroutedAlertsInbox() {
   });
 
   const columns: TableColumn<UnroutedAlert>[] = [
-    { title: 'Alert', field: 'title' },
+    { title: 'Alert', field: 'title', ...wrappingColumn('30%') },
     {
       title: 'Priority',
       field: 'severity',
+      ...narrowColumn(),
       render: alert => (
         <Box display="flex" gridGap={6} alignItems="center">
           <PriorityChip
@@ -110,6 +112,7 @@ export function UnroutedAlertsInbox() {
     {
       title: 'Labels',
       field: 'labels',
+      ...wrappingColumn(),
       render: alert => (
         <Box display="flex" gridGap={4} flexWrap="wrap">
           {Object.entries(alert.labels)
@@ -125,10 +128,16 @@ export function UnroutedAlertsInbox() {
         </Box>
       ),
     },
-    { title: 'Deliveries', field: 'occurrenceCount', type: 'numeric' },
+    {
+      title: 'Deliveries',
+      field: 'occurrenceCount',
+      type: 'numeric',
+      ...narrowColumn(),
+    },
     {
       title: 'Last seen',
       field: 'lastSeenAt',
+      ...narrowColumn(),
       render: alert =>
         `${formatAge({ from: alert.lastSeenAt })} ago${
           alert.endedAt ? ' · ended' : ''
@@ -137,6 +146,7 @@ export function UnroutedAlertsInbox() {
     {
       title: '',
       field: 'id',
+      ...narrowColumn(),
       render: alert =>
         canAssign.allowed ? (
           <Button

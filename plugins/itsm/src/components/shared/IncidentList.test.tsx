@@ -44,4 +44,33 @@ describe('IncidentList', () => {
     ).toHaveAttribute('href', '/catalog/default/user/alice.nguyen');
     expect(within(row).queryByText('alice.nguyen')).toBeNull();
   });
+
+  it('keeps words whole and gives the title the room the narrow columns leave', async () => {
+    server.use(
+      http.get(`${BASE_URL}/incidents`, () =>
+        HttpResponse.json({ items: [incident({})], nextCursor: null }),
+      ),
+    );
+    await renderWithItsm(
+      <IncidentList
+        title="Incidents"
+        baseQuery={{}}
+        showEntity
+        emptyDescription={() => 'None'}
+      />,
+    );
+    const row = (await screen.findByText('Checkout is down')).closest('tr')!;
+    const headers = screen.getAllByRole('columnheader');
+    const header = (name: string) => headers.find(h => h.textContent === name)!;
+    for (const name of ['Number', 'Priority', 'Status', 'Age']) {
+      expect(header(name)).toHaveStyle({ width: '1%', whiteSpace: 'nowrap' });
+    }
+    expect(header('Title').style.width).not.toBe('1%');
+    for (const cell of within(row).getAllByRole('cell')) {
+      expect(cell).toHaveStyle({ wordBreak: 'normal' });
+    }
+    expect(within(row).getByText('INC-000001').closest('td')).toHaveStyle({
+      whiteSpace: 'nowrap',
+    });
+  });
 });

@@ -30,6 +30,7 @@ import { PriorityChip } from './PriorityChip';
 import { PrincipalRef } from './PrincipalRef';
 import { formatAge } from './formatAge';
 import { INCIDENT_STATUS_LABELS, priorityText } from './labels';
+import { narrowColumn, wrappingColumn } from './tableColumns';
 import { useRecordLinks } from './useRecordLinks';
 
 type StatusFilter = 'open' | 'all' | IncidentStatus;
@@ -113,16 +114,18 @@ export function IncidentList(props: {
     {
       title: 'Number',
       field: 'number',
+      ...narrowColumn(),
       render: incident => (
         <Link to={links.incident(incident.number)}>{incident.number}</Link>
       ),
     },
-    { title: 'Title', field: 'title' },
+    { title: 'Title', field: 'title', ...wrappingColumn('40%') },
     ...(showEntity
       ? [
           {
             title: 'Entity',
             field: 'entityRef',
+            ...wrappingColumn('18%'),
             render: (incident: Incident) => (
               <EntityRefLink entityRef={incident.entityRef} />
             ),
@@ -132,16 +135,19 @@ export function IncidentList(props: {
     {
       title: 'Priority',
       field: 'priority',
+      ...narrowColumn(),
       render: incident => <PriorityChip priority={incident.priority} />,
     },
     {
       title: 'Status',
       field: 'status',
+      ...narrowColumn(),
       render: incident => INCIDENT_STATUS_LABELS[incident.status],
     },
     {
       title: 'Assignee',
       field: 'assigneeRef',
+      ...wrappingColumn('16%'),
       render: incident =>
         incident.assigneeRef ? (
           <PrincipalRef entityRef={incident.assigneeRef} />
@@ -152,6 +158,7 @@ export function IncidentList(props: {
     {
       title: 'Age',
       field: 'detectedAt',
+      ...narrowColumn(),
       render: incident => formatAge({ from: incident.detectedAt }),
     },
   ];

@@ -6,6 +6,7 @@ import Chip from '@material-ui/core/Chip';
 import { PriorityChip } from './PriorityChip';
 import { formatAge } from './formatAge';
 import { PROBLEM_STATUS_LABELS } from './labels';
+import { narrowColumn, wrappingColumn } from './tableColumns';
 import { useRecordLinks } from './useRecordLinks';
 
 /** Problems as a table; `showAffected` lists the services each one hurts. */
@@ -21,11 +22,13 @@ export function ProblemsTable(props: {
     {
       title: 'Number',
       field: 'number',
+      ...narrowColumn(),
       render: p => <Link to={links.problem(p.number)}>{p.number}</Link>,
     },
     {
       title: 'Title',
       field: 'title',
+      ...wrappingColumn('36%'),
       render: p => (
         <Box display="flex" gridGap={6} alignItems="center" flexWrap="wrap">
           {p.title}
@@ -41,11 +44,13 @@ export function ProblemsTable(props: {
     {
       title: 'Priority',
       field: 'priority',
+      ...narrowColumn(),
       render: p => <PriorityChip priority={p.priority} />,
     },
     {
       title: 'Status',
       field: 'status',
+      ...wrappingColumn('12%'),
       render: p => PROBLEM_STATUS_LABELS[p.status],
     },
   ];
@@ -53,6 +58,7 @@ export function ProblemsTable(props: {
     columns.push({
       title: 'Root cause in',
       field: 'entityRef',
+      ...wrappingColumn('14%'),
       render: p =>
         p.entityRef ? <EntityRefLink entityRef={p.entityRef} /> : 'Unknown',
     });
@@ -61,6 +67,7 @@ export function ProblemsTable(props: {
     columns.push({
       title: 'Services hurt',
       field: 'affectedEntityRefs',
+      ...wrappingColumn('16%'),
       render: p =>
         p.affectedEntityRefs.length === 0
           ? 'None yet'
@@ -72,10 +79,16 @@ export function ProblemsTable(props: {
     });
   }
   columns.push(
-    { title: 'Incidents', field: 'incidentCount', type: 'numeric' },
+    {
+      title: 'Incidents',
+      field: 'incidentCount',
+      type: 'numeric',
+      ...narrowColumn(),
+    },
     {
       title: 'Age',
       field: 'createdAt',
+      ...narrowColumn(),
       render: p => formatAge({ from: p.createdAt }),
     },
   );
