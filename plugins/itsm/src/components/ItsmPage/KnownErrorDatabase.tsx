@@ -10,7 +10,7 @@ import { itsmApiRef } from '../../api';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { PROBLEM_STATUS_LABELS } from '../shared/labels';
-import { narrowColumn, wrappingColumn } from '../shared/tableColumns';
+import { narrowColumn, textColumn } from '../shared/tableColumns';
 import { usePagedList } from '../shared/usePagedList';
 import { useRecordLinks } from '../shared/useRecordLinks';
 
@@ -33,12 +33,16 @@ export function KnownErrorDatabase() {
       ...narrowColumn(),
       render: p => <Link to={links.problem(p.number)}>{p.number}</Link>,
     },
-    { title: 'Known error', field: 'title', ...wrappingColumn('20%') },
-    { title: 'Symptoms', field: 'symptoms', ...wrappingColumn() },
+    { title: 'Known error', field: 'title', ...textColumn('20%') },
+    {
+      title: 'Symptoms',
+      field: 'symptoms',
+      ...textColumn('22%', { breakLongWords: true }),
+    },
     {
       title: 'Root cause',
       field: 'rootCause',
-      ...wrappingColumn(),
+      ...textColumn('24%', { breakLongWords: true }),
       render: p => (
         <>
           {p.rootCause}
@@ -50,11 +54,15 @@ export function KnownErrorDatabase() {
         </>
       ),
     },
-    { title: 'Workaround', field: 'workaround', ...wrappingColumn() },
+    {
+      title: 'Workaround',
+      field: 'workaround',
+      ...textColumn('26%', { breakLongWords: true }),
+    },
     {
       title: 'Status',
       field: 'status',
-      ...wrappingColumn('10%'),
+      ...textColumn('8%'),
       render: p =>
         p.status === 'resolved' || p.status === 'closed'
           ? `Fixed (${PROBLEM_STATUS_LABELS[p.status].toLocaleLowerCase(

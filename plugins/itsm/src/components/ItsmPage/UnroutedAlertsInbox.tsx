@@ -25,7 +25,7 @@ import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { PriorityChip } from '../shared/PriorityChip';
 import { errorMessage } from '../shared/errorMessage';
 import { formatAge } from '../shared/formatAge';
-import { narrowColumn, wrappingColumn } from '../shared/tableColumns';
+import { narrowColumn, textColumn } from '../shared/tableColumns';
 import { usePagedList } from '../shared/usePagedList';
 import { usePriorityMatrix } from '../shared/useItsmConfig';
 import { useRecordLinks } from '../shared/useRecordLinks';
@@ -91,7 +91,7 @@ export function UnroutedAlertsInbox() {
   });
 
   const columns: TableColumn<UnroutedAlert>[] = [
-    { title: 'Alert', field: 'title', ...wrappingColumn('30%') },
+    { title: 'Alert', field: 'title', ...textColumn('40%', { minWidth: 200 }) },
     {
       title: 'Priority',
       field: 'severity',
@@ -112,7 +112,7 @@ export function UnroutedAlertsInbox() {
     {
       title: 'Labels',
       field: 'labels',
-      ...wrappingColumn(),
+      ...textColumn('40%'),
       render: alert => (
         <Box display="flex" gridGap={4} flexWrap="wrap">
           {Object.entries(alert.labels)

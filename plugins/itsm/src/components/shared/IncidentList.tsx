@@ -30,7 +30,7 @@ import { PriorityChip } from './PriorityChip';
 import { PrincipalRef } from './PrincipalRef';
 import { formatAge } from './formatAge';
 import { INCIDENT_STATUS_LABELS, priorityText } from './labels';
-import { narrowColumn, wrappingColumn } from './tableColumns';
+import { narrowColumn, textColumn } from './tableColumns';
 import { useRecordLinks } from './useRecordLinks';
 
 type StatusFilter = 'open' | 'all' | IncidentStatus;
@@ -119,13 +119,13 @@ export function IncidentList(props: {
         <Link to={links.incident(incident.number)}>{incident.number}</Link>
       ),
     },
-    { title: 'Title', field: 'title', ...wrappingColumn('40%') },
+    { title: 'Title', field: 'title', ...textColumn('40%', { minWidth: 180 }) },
     ...(showEntity
       ? [
           {
             title: 'Entity',
             field: 'entityRef',
-            ...wrappingColumn('18%'),
+            ...textColumn('16%'),
             render: (incident: Incident) => (
               <EntityRefLink entityRef={incident.entityRef} />
             ),
@@ -141,13 +141,13 @@ export function IncidentList(props: {
     {
       title: 'Status',
       field: 'status',
-      ...narrowColumn(),
+      ...textColumn('10%'),
       render: incident => INCIDENT_STATUS_LABELS[incident.status],
     },
     {
       title: 'Assignee',
       field: 'assigneeRef',
-      ...wrappingColumn('16%'),
+      ...textColumn('14%'),
       render: incident =>
         incident.assigneeRef ? (
           <PrincipalRef entityRef={incident.assigneeRef} />

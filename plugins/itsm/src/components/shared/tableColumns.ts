@@ -2,28 +2,43 @@ import { CSSProperties } from 'react';
 
 // The Backstage theme lets table text break anywhere, so a narrow column
 // splits words mid-word ("Unassign-ed"); ours break between words only.
-const WHOLE_WORDS: CSSProperties = {
+// Its cell padding is also wide enough that seven columns leave a title
+// no room at 1024 px, so ours is tighter.
+const CELL: CSSProperties = {
   wordBreak: 'normal',
   overflowWrap: 'normal',
+  paddingLeft: 12,
+  paddingRight: 8,
 };
 
 /** A column as narrow as its content, never wrapped: numbers, chips, counts, ages. */
 export function narrowColumn() {
   return {
     width: '1%',
-    cellStyle: { ...WHOLE_WORDS, whiteSpace: 'nowrap' },
-    headerStyle: { ...WHOLE_WORDS, whiteSpace: 'nowrap' },
+    cellStyle: { ...CELL, whiteSpace: 'nowrap' },
+    headerStyle: { ...CELL, whiteSpace: 'nowrap' },
   } as const;
 }
 
 /**
- * A column whose text wraps between words. `width` is its share of what
- * the narrow columns leave; the title column takes the largest.
+ * A column whose text wraps between words, taking `width` of the table;
+ * give every column a width, or the table shares the rest out equally.
+ * `minWidth` is what it keeps on a narrow screen. Free text that may hold
+ * commands or addresses longer than the column (`breakLongWords`) breaks
+ * those, and only those, instead of widening the table past the screen.
  */
-export function wrappingColumn(width?: string) {
+export function textColumn(
+  width: string,
+  options: { minWidth?: number; breakLongWords?: boolean } = {},
+) {
+  const style: CSSProperties = {
+    ...CELL,
+    ...(options.breakLongWords ? { overflowWrap: 'anywhere' } : {}),
+  };
   return {
-    ...(width ? { width } : {}),
-    cellStyle: { ...WHOLE_WORDS },
-    headerStyle: { ...WHOLE_WORDS },
+    width,
+    ...(options.minWidth ? { minWidth: options.minWidth } : {}),
+    cellStyle: style,
+    headerStyle: { ...CELL },
   };
 }
