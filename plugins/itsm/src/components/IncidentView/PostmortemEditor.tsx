@@ -97,7 +97,8 @@ export function PostmortemEditor(props: {
     setMode('preview');
   }, [itsmApi, incidentId, draft, onSaved]);
 
-  if (postmortem.loading && !postmortem.value) {
+  // After a save the saved draft shows while the postmortem reloads.
+  if (postmortem.loading && !postmortem.value && !savedHere) {
     return <Progress />;
   }
   if (postmortem.error) {

@@ -1,5 +1,5 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -114,9 +114,9 @@ describe('IncidentView postmortem tab', () => {
       'The pool ran dry',
     );
     await user.click(screen.getByRole('button', { name: 'Save postmortem' }));
+    await waitFor(() => expect(postmortemRequests).toBe(1));
     expect(await screen.findByText('The pool ran dry')).toBeInTheDocument();
     expect(saved).toMatchObject({ summary: 'The pool ran dry' });
     expect(saved).not.toHaveProperty('version');
-    expect(postmortemRequests).toBe(1);
   });
 });
