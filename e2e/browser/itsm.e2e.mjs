@@ -88,8 +88,8 @@ test('logs an incident with a known-error suggestion, then acknowledges, resolve
     .fill(
       'Short bursts of HTTP 503 on POST /checkout while a deployment rolls out.',
     );
-  await choose('Impact', 'High');
-  await choose('Urgency', 'Medium');
+  await choose('Impact', '1 - High');
+  await choose('Urgency', '2 - Medium');
   const priority = page.getByLabel('Derived priority');
   await priority.getByText('P2 high').waitFor();
   const suggestions = page.getByRole('region', {

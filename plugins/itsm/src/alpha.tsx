@@ -14,7 +14,7 @@ import ReportProblemIcon from '@material-ui/icons/ReportProblem';
 import { itsmApiRef, ItsmClient } from './api';
 import { rootRouteRef } from './routes';
 
-const ENTITY_FILTER = 'kind:component,resource,system';
+const ENTITY_FILTER = { kind: { $in: ['component', 'resource', 'system'] } };
 
 const itsmApi = ApiBlueprint.make({
   params: defineParams =>
@@ -67,7 +67,7 @@ const entityReliabilityContent = EntityContentBlueprint.make({
   params: {
     path: 'reliability',
     title: 'Reliability',
-    filter: 'kind:component,resource,system,group',
+    filter: { kind: { $in: ['component', 'resource', 'system', 'group'] } },
     loader: () =>
       import('./components/EntityReliabilityContent').then(m => (
         <m.EntityReliabilityContent />

@@ -1,12 +1,22 @@
 import { ReactElement } from 'react';
-import { Entity } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   MockFetchApi,
   mockApis,
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  defaultEntityPresentation,
+  EntityPresentationApi,
+  entityPresentationApiRef,
+  EntityProvider,
+} from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -14,6 +24,26 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { itsmApiRef, ItsmClient } from '../api';
 import { rootRouteRef } from '../routes';
 import { BASE_URL } from './fixtures';
+
+/** Presents the given entities by title or display name, as the app's catalog does. */
+function presentationOf(entities: Entity[]): EntityPresentationApi {
+  return {
+    forEntity(entityOrRef, context) {
+      const ref =
+        typeof entityOrRef === 'string'
+          ? stringifyEntityRef(
+              parseEntityRef(entityOrRef, {
+                defaultKind: context?.defaultKind ?? 'component',
+                defaultNamespace: 'default',
+              }),
+            )
+          : stringifyEntityRef(entityOrRef);
+      const entity = entities.find(e => stringifyEntityRef(e) === ref);
+      const snapshot = defaultEntityPresentation(entity ?? ref, context);
+      return { snapshot, promise: Promise.resolve(snapshot) };
+    },
+  };
+}
 
 /**
  * Renders a component of the plugin against the real client, whose HTTP
@@ -50,6 +80,10 @@ export function renderWithItsm(
         [
           catalogApiRef,
           catalogApiMock({ entities: options.catalogEntities ?? [] }),
+        ],
+        [
+          entityPresentationApiRef,
+          presentationOf(options.catalogEntities ?? []),
         ],
       ]}
     >

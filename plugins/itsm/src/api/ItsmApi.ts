@@ -83,7 +83,10 @@ export interface ItsmApi {
   ): Promise<Problem>;
   unlinkIncident(problemId: string, incidentId: string): Promise<Problem>;
 
-  listActionItems(parent: ActionItemParent): Promise<Page<ActionItem>>;
+  listActionItems(
+    parent: ActionItemParent,
+    page?: { cursor?: string },
+  ): Promise<Page<ActionItem>>;
   createActionItem(item: CreateActionItemRequest): Promise<ActionItem>;
   updateActionItem(
     id: string,

@@ -185,8 +185,11 @@ export class ItsmClient implements ItsmApi {
     );
   }
 
-  listActionItems(parent: ActionItemParent): Promise<Page<ActionItem>> {
-    const query = toSearchParams({ ...parent, limit: 100 });
+  listActionItems(
+    parent: ActionItemParent,
+    page: { cursor?: string } = {},
+  ): Promise<Page<ActionItem>> {
+    const query = toSearchParams({ ...parent, limit: 100, ...page });
     return this.call('GET', `/action-items?${query}`);
   }
 

@@ -100,6 +100,11 @@ describe('EntityIncidentsContent', () => {
     );
     const dialog = await screen.findByRole('dialog');
     expect(
+      within(dialog).getByRole('heading', {
+        name: 'Log incident on checkout-api',
+      }),
+    ).toBeInTheDocument();
+    expect(
       await within(dialog).findByText('Restart the checkout-api pods'),
     ).toBeInTheDocument();
     expect(knownErrorQuery?.getAll('entityRef')).toEqual([
@@ -119,11 +124,11 @@ describe('EntityIncidentsContent', () => {
 
     expect(within(dialog).getByText('P3 moderate')).toBeInTheDocument();
     fireEvent.mouseDown(within(dialog).getByRole('button', { name: /Impact/ }));
-    await user.click(await screen.findByRole('option', { name: 'High' }));
+    await user.click(await screen.findByRole('option', { name: '1 - High' }));
     fireEvent.mouseDown(
       within(dialog).getByRole('button', { name: /Urgency/ }),
     );
-    await user.click(await screen.findByRole('option', { name: 'High' }));
+    await user.click(await screen.findByRole('option', { name: '1 - High' }));
     expect(within(dialog).getByText('P1 critical')).toBeInTheDocument();
 
     await user.click(

@@ -1,10 +1,13 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { BASE_URL, emptyPage, problem } from '../../__testUtils__/fixtures';
 import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { EntityProblemsContent } from './EntityProblemsContent';
+
+jest.setTimeout(60_000);
 
 const ordersDb = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -75,5 +78,62 @@ describe('EntityProblemsContent', () => {
     expect(
       screen.getByText(/Create problem from this incident/),
     ).toBeInTheDocument();
+  });
+});
+
+describe('EntityProblemsContent of an entity with many problems', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it('pages both lists', async () => {
+    server.use(
+      http.get(`${BASE_URL}/incidents`, () => HttpResponse.json(emptyPage)),
+      http.get(`${BASE_URL}/problems`, ({ request }) => {
+        const params = new URL(request.url).searchParams;
+        const rooted = params.has('entityRef');
+        const prefix = rooted ? 'Rooted' : 'Hurting';
+        const entityRef = rooted ? 'resource:default/orders-db' : null;
+        return HttpResponse.json(
+          params.get('cursor') === 'next'
+            ? {
+                items: [
+                  problem({
+                    id: `${prefix}2`,
+                    title: `${prefix} 2`,
+                    entityRef,
+                  }),
+                ],
+                nextCursor: null,
+              }
+            : {
+                items: [
+                  problem({
+                    id: `${prefix}1`,
+                    title: `${prefix} 1`,
+                    entityRef,
+                  }),
+                ],
+                nextCursor: 'next',
+              },
+        );
+      }),
+    );
+    const user = userEvent.setup({ delay: null });
+    await renderWithItsm(<EntityProblemsContent />, { entity: ordersDb });
+
+    expect(await screen.findByText('Rooted 1')).toBeInTheDocument();
+    expect(await screen.findByText('Hurting 1')).toBeInTheDocument();
+    await user.click(
+      screen.getByRole('button', {
+        name: 'Load more problems rooted in this resource',
+      }),
+    );
+    await user.click(
+      screen.getByRole('button', {
+        name: 'Load more problems hurting this resource',
+      }),
+    );
+    expect(await screen.findByText('Rooted 2')).toBeInTheDocument();
+    expect(await screen.findByText('Hurting 2')).toBeInTheDocument();
   });
 });

@@ -8,11 +8,12 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
-import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
 import { EntityMajorIncidentBanner } from '../EntityMajorIncidentBanner';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
+import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { ProblemsTable } from '../shared/ProblemsTable';
+import { usePagedList } from '../shared/usePagedList';
 
 /**
  * Problems tab of an entity page: problems that hurt the entity, and
@@ -26,29 +27,35 @@ export function EntityProblemsContent() {
   const [scope, setScope] = useState<'open' | 'all'>('open');
   const status = scope === 'open' ? [...OPEN_PROBLEM_STATUSES] : undefined;
 
-  const problems = useAsync(async () => {
-    const [affecting, rooted] = await Promise.all([
+  const key = JSON.stringify({ entityRef, scope });
+  const rootedList = usePagedList({
+    load: cursor =>
+      itsmApi.listProblems({ entityRef, status, cursor, limit: 100 }),
+    key,
+  });
+  const affectingList = usePagedList({
+    load: cursor =>
       itsmApi.listProblems({
         affectedEntityRef: entityRef,
         status,
+        cursor,
         limit: 100,
       }),
-      itsmApi.listProblems({ entityRef, status, limit: 100 }),
-    ]);
-    return {
-      // A problem rooted here that also hurts this entity is listed once, as rooted here.
-      affecting: affecting.items.filter(p => p.entityRef !== entityRef),
-      rooted: rooted.items,
-    };
-  }, [itsmApi, entityRef, scope]);
+    key,
+  });
 
   let body;
-  if (problems.loading) {
+  const error = rootedList.error ?? affectingList.error;
+  if (rootedList.loading || affectingList.loading) {
     body = <Progress />;
-  } else if (problems.error) {
-    body = <ItsmErrorPanel error={problems.error} action="load problems" />;
+  } else if (error) {
+    body = <ItsmErrorPanel error={error} action="load problems" />;
   } else {
-    const { affecting = [], rooted = [] } = problems.value ?? {};
+    const rooted = rootedList.items;
+    // A problem rooted here that also hurts this entity is listed once, as rooted here.
+    const affecting = affectingList.items.filter(
+      p => p.entityRef !== entityRef,
+    );
     body = (
       <Grid container spacing={3} direction="column">
         <Grid item>
@@ -64,6 +71,10 @@ export function EntityProblemsContent() {
               </Box>
             }
           />
+          <LoadMoreButton
+            list={rootedList}
+            what={`problems rooted in this ${kind}`}
+          />
         </Grid>
         <Grid item>
           <ProblemsTable
@@ -77,6 +88,10 @@ export function EntityProblemsContent() {
                 }problem elsewhere is known to hurt this ${kind}.`}
               </Box>
             }
+          />
+          <LoadMoreButton
+            list={affectingList}
+            what={`problems hurting this ${kind}`}
           />
         </Grid>
         {rooted.length === 0 && affecting.length === 0 && scope === 'open' && (

@@ -2,7 +2,9 @@ import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Incident } from '@backstage-itsm/plugin-itsm-common';
 import Grid from '@material-ui/core/Grid';
-import { Field, formatTime } from '../shared/Field';
+import { Field } from '../shared/Field';
+import { formatTime, localiseTimestamps } from '../shared/formatTime';
+import { PrincipalRef } from '../shared/PrincipalRef';
 import {
   HOLD_REASON_LABELS,
   INCIDENT_RESOLUTION_LABELS,
@@ -19,10 +21,12 @@ const SOURCE_LABELS: Record<Incident['source'], string> = {
 /** Every field of an incident, read-only. */
 export function IncidentDetails(props: { incident: Incident }) {
   const { incident } = props;
-  const ref = (value: string | null, defaultKind = 'user') =>
+  const ref = (value: string | null, defaultKind: string) =>
     value ? (
       <EntityRefLink entityRef={value} defaultKind={defaultKind} />
     ) : null;
+  const person = (value: string | null) =>
+    value ? <PrincipalRef entityRef={value} /> : null;
   return (
     <InfoCard title="Details">
       <Grid container spacing={2}>
@@ -32,15 +36,12 @@ export function IncidentDetails(props: { incident: Incident }) {
         <Field label="Entity">{ref(incident.entityRef, 'component')}</Field>
         <Field label="Owner">{ref(incident.ownerRef, 'group')}</Field>
         <Field label="Category">{incident.category}</Field>
-        <Field label="Impact / urgency">
-          {`${LEVEL_LABELS[incident.impact]} / ${
-            LEVEL_LABELS[incident.urgency]
-          }`}
-        </Field>
+        <Field label="Impact">{LEVEL_LABELS[incident.impact]}</Field>
+        <Field label="Urgency">{LEVEL_LABELS[incident.urgency]}</Field>
         <Field label="Assignee">
-          {ref(incident.assigneeRef) ?? 'Unassigned'}
+          {person(incident.assigneeRef) ?? 'Unassigned'}
         </Field>
-        <Field label="Reporter">{ref(incident.reporterRef)}</Field>
+        <Field label="Reporter">{person(incident.reporterRef)}</Field>
         <Field label="Source">
           {SOURCE_LABELS[incident.source]}
           {incident.occurrenceCount > 1 &&
@@ -62,7 +63,10 @@ export function IncidentDetails(props: { incident: Incident }) {
             <Field label="Resolution">
               {INCIDENT_RESOLUTION_LABELS[incident.resolutionCode]}
             </Field>
-            <Field label="Resolution notes">{incident.resolutionNotes}</Field>
+            <Field label="Resolution notes">
+              {incident.resolutionNotes &&
+                localiseTimestamps(incident.resolutionNotes)}
+            </Field>
           </>
         )}
       </Grid>

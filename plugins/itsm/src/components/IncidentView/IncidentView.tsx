@@ -1,9 +1,10 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useReducer, useState } from 'react';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   IncidentTransitionRequest,
   NoteRequest,
+  TimelineEvent,
   isTerminalIncidentStatus,
   itsmIncidentUpdatePermission,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -12,7 +13,7 @@ import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
 import { ActionItemsPanel } from '../shared/ActionItemsPanel';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
@@ -20,49 +21,60 @@ import { RecordHeader } from '../shared/RecordHeader';
 import { TextSectionEditor } from '../shared/TextSectionEditor';
 import { TimelinePanel } from '../shared/TimelinePanel';
 import { INCIDENT_STATUS_LABELS } from '../shared/labels';
+import { PagedList, usePagedList } from '../shared/usePagedList';
 import { usePermissionOn } from '../shared/usePermissionOn';
 import { IncidentActions } from './IncidentActions';
 import { IncidentDetails } from './IncidentDetails';
 import { PostmortemEditor } from './PostmortemEditor';
 import { ProblemLinkCard } from './ProblemLinkCard';
 
+/**
+ * Whether the incident has a postmortem, as its timeline tells: each write
+ * of one adds a `postmortem_updated` event. Undefined while pages of the
+ * timeline that could hold it are not loaded.
+ */
+function postmortemWritten(
+  timeline: PagedList<TimelineEvent>,
+): boolean | undefined {
+  if (timeline.items.some(event => event.kind === 'postmortem_updated')) {
+    return true;
+  }
+  return timeline.hasMore || timeline.error ? undefined : false;
+}
+
 /** One incident: its fields, lifecycle actions, timeline, problem and postmortem. */
 export function IncidentView(props: { incidentId: string }) {
   const itsmApi = useApi(itsmApiRef);
   const [tab, setTab] = useState<'overview' | 'postmortem'>('overview');
-  const incident = useAsyncRetry(
+  // Bumped after every change made here: the incident, its timeline and
+  // action items reload, as any change may touch each.
+  const [revision, refresh] = useReducer((n: number) => n + 1, 0);
+  const incident = useAsync(
     () => itsmApi.getIncident(props.incidentId),
-    [itsmApi, props.incidentId],
+    [itsmApi, props.incidentId, revision],
   );
-  const timeline = useAsyncRetry(
-    () => itsmApi.listIncidentTimeline(props.incidentId),
-    [itsmApi, props.incidentId],
-  );
+  const timeline = usePagedList({
+    load: cursor => itsmApi.listIncidentTimeline(props.incidentId, { cursor }),
+    key: props.incidentId,
+    revision,
+  });
   const permission = usePermissionOn(
     itsmIncidentUpdatePermission,
     incident.value?.id,
   );
-  const reload = useCallback(() => {
-    incident.retry();
-    timeline.retry();
-    // The retry functions change identity on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [incident.retry, timeline.retry]);
-
   const transition = useCallback(
     async (move: IncidentTransitionRequest) => {
       await itsmApi.transitionIncident(props.incidentId, move);
-      reload();
+      refresh();
     },
-    [itsmApi, props.incidentId, reload],
+    [itsmApi, props.incidentId],
   );
   const addNote = useCallback(
     async (note: NoteRequest) => {
       await itsmApi.addIncidentNote(props.incidentId, note);
-      timeline.retry();
+      refresh();
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [itsmApi, props.incidentId, timeline.retry],
+    [itsmApi, props.incidentId],
   );
 
   if (incident.loading && !incident.value) {
@@ -83,7 +95,7 @@ export function IncidentView(props: { incidentId: string }) {
       version: value.version,
       workaround,
     });
-    reload();
+    refresh();
   };
   const timelinePanel = (
     <TimelinePanel
@@ -138,23 +150,30 @@ export function IncidentView(props: { incidentId: string }) {
                     <ProblemLinkCard
                       incident={value}
                       canEdit={canEdit}
-                      onChanged={reload}
+                      onChanged={refresh}
                     />
                   </Grid>
                 </>
               ) : (
                 <>
                   <Grid item>
-                    <PostmortemEditor
-                      incidentId={value.id}
-                      canEdit={permission.allowed}
-                      onSaved={() => timeline.retry()}
-                    />
+                    {timeline.loading ? (
+                      <Progress />
+                    ) : (
+                      <PostmortemEditor
+                        incidentId={value.id}
+                        written={postmortemWritten(timeline)}
+                        canEdit={permission.allowed}
+                        onSaved={refresh}
+                      />
+                    )}
                   </Grid>
                   <Grid item>
                     <ActionItemsPanel
                       parent={{ parentType: 'incident', parentId: value.id }}
                       canEdit={permission.allowed}
+                      revision={revision}
+                      onChanged={refresh}
                     />
                   </Grid>
                 </>

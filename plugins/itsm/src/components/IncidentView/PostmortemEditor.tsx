@@ -22,6 +22,7 @@ import { itsmApiRef } from '../../api';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { errorMessage } from '../shared/errorMessage';
 import { fieldId } from '../shared/fieldId';
+import { formatTime } from '../shared/formatTime';
 
 /** The postmortem request with every section filled in, as the editor holds it. */
 type PostmortemDraft = PostmortemRequest &
@@ -64,17 +65,25 @@ function draftOf(postmortem?: Postmortem): PostmortemDraft {
   };
 }
 
-/** The incident's blameless postmortem, written in markdown with a preview. */
+/**
+ * The incident's blameless postmortem, written in markdown with a preview.
+ * `written` says whether one exists, as the timeline tells (undefined when it
+ * cannot tell): one never written is not asked for, as the backend answers
+ * that with a 404 the browser logs as an error.
+ */
 export function PostmortemEditor(props: {
   incidentId: string;
+  written: boolean | undefined;
   canEdit: boolean;
   onSaved: () => void;
 }) {
   const { incidentId, canEdit, onSaved } = props;
   const itsmApi = useApi(itsmApiRef);
+  const [savedHere, setSavedHere] = useState(false);
+  const exists = savedHere || props.written !== false;
   const postmortem = useAsyncRetry(
-    () => itsmApi.getPostmortem(incidentId),
-    [itsmApi, incidentId],
+    async () => (exists ? itsmApi.getPostmortem(incidentId) : undefined),
+    [itsmApi, incidentId, exists],
   );
   const [draft, setDraft] = useState<PostmortemDraft>(draftOf());
   const [mode, setMode] = useState<'write' | 'preview'>('preview');
@@ -86,12 +95,17 @@ export function PostmortemEditor(props: {
   const [saving, save] = useAsyncFn(async () => {
     const saved = await itsmApi.savePostmortem(incidentId, draft);
     setDraft(draftOf(saved));
-    postmortem.retry();
+    if (savedHere) {
+      postmortem.retry();
+    } else {
+      setSavedHere(true);
+    }
     onSaved();
     setMode('preview');
   }, [itsmApi, incidentId, draft, onSaved]);
 
-  if (postmortem.loading && !postmortem.value) {
+  // After a save the saved draft shows while the postmortem reloads.
+  if (postmortem.loading && !postmortem.value && !savedHere) {
     return <Progress />;
   }
   if (postmortem.error) {
@@ -105,9 +119,7 @@ export function PostmortemEditor(props: {
       title="Postmortem"
       subheader={
         postmortem.value
-          ? `Last saved ${new Date(
-              postmortem.value.updatedAt,
-            ).toLocaleString()}`
+          ? `Last saved ${formatTime(postmortem.value.updatedAt)}`
           : 'Not written yet'
       }
     >

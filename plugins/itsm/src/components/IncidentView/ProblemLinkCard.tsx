@@ -5,6 +5,8 @@ import {
   Incident,
   OPEN_PROBLEM_STATUSES,
   Problem,
+  isOpenIncidentStatus,
+  isTerminalIncidentStatus,
 } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -20,7 +22,10 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import useDebounce from 'react-use/esm/useDebounce';
 import { itsmApiRef } from '../../api';
 import { errorMessage } from '../shared/errorMessage';
-import { PROBLEM_STATUS_LABELS } from '../shared/labels';
+import {
+  INCIDENT_STATUS_LABELS,
+  PROBLEM_STATUS_LABELS,
+} from '../shared/labels';
 import { useRecordLinks } from '../shared/useRecordLinks';
 
 /**
@@ -36,7 +41,10 @@ export function ProblemLinkCard(props: {
   const itsmApi = useApi(itsmApiRef);
   const links = useRecordLinks();
   const navigate = useNavigate();
-  const [holdIncident, setHoldIncident] = useState(true);
+  // Parking a live incident is a decision, not a default.
+  const [holdRequested, setHoldIncident] = useState(false);
+  const canHold = isOpenIncidentStatus(incident.status);
+  const holdIncident = canHold && holdRequested;
   const [search, setSearch] = useState('');
   const [text, setText] = useState('');
   useDebounce(() => setText(search.trim()), 300, [search]);
@@ -106,15 +114,17 @@ export function ProblemLinkCard(props: {
       </Typography>
       {canEdit ? (
         <>
-          <FormControlLabel
-            control={
-              <Checkbox
-                checked={holdIncident}
-                onChange={event => setHoldIncident(event.target.checked)}
-              />
-            }
-            label="Put the incident on hold until the problem is solved"
-          />
+          {canHold && (
+            <FormControlLabel
+              control={
+                <Checkbox
+                  checked={holdRequested}
+                  onChange={event => setHoldIncident(event.target.checked)}
+                />
+              }
+              label="Put the incident on hold until the problem is solved"
+            />
+          )}
           <Box display="flex" gridGap={8} flexWrap="wrap" alignItems="center">
             <Button
               variant="contained"
@@ -155,7 +165,11 @@ export function ProblemLinkCard(props: {
         </>
       ) : (
         <Typography variant="body2">
-          You may not change this incident.
+          {isTerminalIncidentStatus(incident.status)
+            ? `${incident.number} is ${INCIDENT_STATUS_LABELS[
+                incident.status
+              ].toLocaleLowerCase('en-US')} and read-only.`
+            : 'You may not change this incident.'}
         </Typography>
       )}
       {failure && <Alert severity="error">{errorMessage(failure)}</Alert>}

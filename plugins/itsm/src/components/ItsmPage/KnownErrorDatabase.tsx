@@ -5,11 +5,13 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Problem } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
-import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { itsmApiRef } from '../../api';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
+import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { PROBLEM_STATUS_LABELS } from '../shared/labels';
+import { narrowColumn, textColumn } from '../shared/tableColumns';
+import { usePagedList } from '../shared/usePagedList';
 import { useRecordLinks } from '../shared/useRecordLinks';
 
 /** The known error database: documented root causes and workarounds, searchable. */
@@ -19,21 +21,28 @@ export function KnownErrorDatabase() {
   const [search, setSearch] = useState('');
   const [text, setText] = useState('');
   useDebounce(() => setText(search.trim()), 300, [search]);
-  const knownErrors = useAsync(
-    () => itsmApi.listKnownErrors({ text: text || undefined, limit: 100 }),
-    [itsmApi, text],
-  );
+  const knownErrors = usePagedList({
+    load: cursor =>
+      itsmApi.listKnownErrors({ text: text || undefined, cursor, limit: 100 }),
+    key: text,
+  });
   const columns: TableColumn<Problem>[] = [
     {
       title: 'Number',
       field: 'number',
+      ...narrowColumn(),
       render: p => <Link to={links.problem(p.number)}>{p.number}</Link>,
     },
-    { title: 'Known error', field: 'title' },
-    { title: 'Symptoms', field: 'symptoms' },
+    { title: 'Known error', field: 'title', ...textColumn('20%') },
+    {
+      title: 'Symptoms',
+      field: 'symptoms',
+      ...textColumn('22%', { breakLongWords: true }),
+    },
     {
       title: 'Root cause',
       field: 'rootCause',
+      ...textColumn('24%', { breakLongWords: true }),
       render: p => (
         <>
           {p.rootCause}
@@ -45,10 +54,15 @@ export function KnownErrorDatabase() {
         </>
       ),
     },
-    { title: 'Workaround', field: 'workaround' },
+    {
+      title: 'Workaround',
+      field: 'workaround',
+      ...textColumn('26%', { breakLongWords: true }),
+    },
     {
       title: 'Status',
       field: 'status',
+      ...textColumn('8%'),
       render: p =>
         p.status === 'resolved' || p.status === 'closed'
           ? `Fixed (${PROBLEM_STATUS_LABELS[p.status].toLocaleLowerCase(
@@ -78,11 +92,11 @@ export function KnownErrorDatabase() {
           action="search known errors"
         />
       )}
-      {knownErrors.value && (
+      {!knownErrors.loading && !knownErrors.error && (
         <Table<Problem>
           title="Known error database"
           columns={columns}
-          data={knownErrors.value.items}
+          data={knownErrors.items}
           emptyContent={
             <Box p={2}>
               No known errors match. A problem becomes a known error once its
@@ -97,6 +111,7 @@ export function KnownErrorDatabase() {
           }}
         />
       )}
+      <LoadMoreButton list={knownErrors} what="known errors" />
     </>
   );
 }

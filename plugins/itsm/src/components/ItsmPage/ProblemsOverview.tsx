@@ -6,11 +6,12 @@ import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
-import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { itsmApiRef } from '../../api';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
+import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { ProblemsTable } from '../shared/ProblemsTable';
+import { usePagedList } from '../shared/usePagedList';
 
 /** Every problem across the organisation, open ones by default. */
 export function ProblemsOverview() {
@@ -19,15 +20,16 @@ export function ProblemsOverview() {
   const [search, setSearch] = useState('');
   const [text, setText] = useState('');
   useDebounce(() => setText(search.trim()), 300, [search]);
-  const problems = useAsync(
-    () =>
+  const problems = usePagedList({
+    load: cursor =>
       itsmApi.listProblems({
         status: scope === 'open' ? [...OPEN_PROBLEM_STATUSES] : undefined,
         text: text || undefined,
+        cursor,
         limit: 100,
       }),
-    [itsmApi, scope, text],
-  );
+    key: JSON.stringify({ scope, text }),
+  });
   return (
     <>
       <Box display="flex" gridGap={16} mb={2} alignItems="center">
@@ -57,10 +59,10 @@ export function ProblemsOverview() {
       {problems.error && (
         <ItsmErrorPanel error={problems.error} action="load problems" />
       )}
-      {problems.value && (
+      {!problems.loading && !problems.error && (
         <ProblemsTable
           title="Problems"
-          problems={problems.value.items}
+          problems={problems.items}
           showRootCause
           showAffected
           emptyContent={
@@ -71,6 +73,7 @@ export function ProblemsOverview() {
           }
         />
       )}
+      <LoadMoreButton list={problems} what="problems" />
     </>
   );
 }

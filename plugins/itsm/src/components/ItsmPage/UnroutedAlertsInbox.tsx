@@ -18,13 +18,15 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
 import { useNavigate } from 'react-router-dom';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
 import { CatalogEntityPicker } from '../shared/CatalogEntityPicker';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
+import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { PriorityChip } from '../shared/PriorityChip';
 import { errorMessage } from '../shared/errorMessage';
 import { formatAge } from '../shared/formatAge';
+import { narrowColumn, textColumn } from '../shared/tableColumns';
+import { usePagedList } from '../shared/usePagedList';
 import { usePriorityMatrix } from '../shared/useItsmConfig';
 import { useRecordLinks } from '../shared/useRecordLinks';
 
@@ -82,16 +84,18 @@ export function UnroutedAlertsInbox() {
   const matrix = usePriorityMatrix();
   const canAssign = usePermission({ permission: itsmIncidentCreatePermission });
   const [assigning, setAssigning] = useState<UnroutedAlert>();
-  const alerts = useAsyncRetry(
-    () => itsmApi.listUnroutedAlerts({ status: 'pending', limit: 100 }),
-    [itsmApi],
-  );
+  const alerts = usePagedList({
+    load: cursor =>
+      itsmApi.listUnroutedAlerts({ status: 'pending', cursor, limit: 100 }),
+    key: 'pending',
+  });
 
   const columns: TableColumn<UnroutedAlert>[] = [
-    { title: 'Alert', field: 'title' },
+    { title: 'Alert', field: 'title', ...textColumn('40%', { minWidth: 200 }) },
     {
       title: 'Priority',
       field: 'severity',
+      ...narrowColumn(),
       render: alert => (
         <Box display="flex" gridGap={6} alignItems="center">
           <PriorityChip
@@ -108,6 +112,7 @@ export function UnroutedAlertsInbox() {
     {
       title: 'Labels',
       field: 'labels',
+      ...textColumn('40%'),
       render: alert => (
         <Box display="flex" gridGap={4} flexWrap="wrap">
           {Object.entries(alert.labels)
@@ -123,10 +128,16 @@ export function UnroutedAlertsInbox() {
         </Box>
       ),
     },
-    { title: 'Deliveries', field: 'occurrenceCount', type: 'numeric' },
+    {
+      title: 'Deliveries',
+      field: 'occurrenceCount',
+      type: 'numeric',
+      ...narrowColumn(),
+    },
     {
       title: 'Last seen',
       field: 'lastSeenAt',
+      ...narrowColumn(),
       render: alert =>
         `${formatAge({ from: alert.lastSeenAt })} ago${
           alert.endedAt ? ' · ended' : ''
@@ -135,6 +146,7 @@ export function UnroutedAlertsInbox() {
     {
       title: '',
       field: 'id',
+      ...narrowColumn(),
       render: alert =>
         canAssign.allowed ? (
           <Button
@@ -149,7 +161,7 @@ export function UnroutedAlertsInbox() {
     },
   ];
 
-  if (alerts.loading && !alerts.value) {
+  if (alerts.loading) {
     return <Progress />;
   }
   if (alerts.error) {
@@ -163,7 +175,7 @@ export function UnroutedAlertsInbox() {
         title="Unrouted alerts"
         subtitle="Alerts that matched no catalog entity; none is dropped"
         columns={columns}
-        data={alerts.value?.items ?? []}
+        data={alerts.items}
         emptyContent={
           <Box p={2}>
             Every alert found its entity. Alerts whose labels match no entity
@@ -177,6 +189,7 @@ export function UnroutedAlertsInbox() {
           padding: 'dense',
         }}
       />
+      <LoadMoreButton list={alerts} what="unrouted alerts" />
       {assigning && (
         <AssignDialog
           alert={assigning}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
-import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
+import { defaultEntityPresentation } from '@backstage/plugin-catalog-react';
 import {
   Impact,
   Incident,
@@ -97,7 +97,7 @@ export function LogIncidentDialog(props: {
   return (
     <Dialog open={open} onClose={onClose} maxWidth="lg" fullWidth>
       <DialogTitle>
-        Log incident on {entity.metadata.title ?? humanizeEntityRef(entity)}
+        Log incident on {defaultEntityPresentation(entity).primaryTitle}
       </DialogTitle>
       <DialogContent>
         <Grid container spacing={3}>

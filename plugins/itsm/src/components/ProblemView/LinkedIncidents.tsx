@@ -2,7 +2,10 @@ import { useState } from 'react';
 import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Problem } from '@backstage-itsm/plugin-itsm-common';
+import {
+  DEFAULT_PAGE_LIMIT,
+  Problem,
+} from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';
@@ -15,28 +18,39 @@ import Typography from '@material-ui/core/Typography';
 import LinkOffIcon from '@material-ui/icons/LinkOff';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
+import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { PriorityChip } from '../shared/PriorityChip';
 import { errorMessage } from '../shared/errorMessage';
 import { INCIDENT_STATUS_LABELS } from '../shared/labels';
+import { usePagedList } from '../shared/usePagedList';
 import { useRecordLinks } from '../shared/useRecordLinks';
 
-/** The incidents a problem explains, with linking by number and unlinking. */
+/**
+ * The incidents a problem explains, with linking by number and unlinking.
+ * Reloads when the problem view bumps `revision` after any change.
+ */
 export function LinkedIncidents(props: {
   problem: Problem;
   canEdit: boolean;
+  revision: number;
   onChanged: () => void;
 }) {
-  const { problem, canEdit, onChanged } = props;
+  const { problem, canEdit, revision, onChanged } = props;
   const itsmApi = useApi(itsmApiRef);
   const links = useRecordLinks();
   const [number, setNumber] = useState('');
-  const incidents = useAsyncRetry(
-    () => itsmApi.listIncidents({ problemId: problem.id, limit: 100 }),
-    [itsmApi, problem.id, problem.version],
-  );
+  const incidents = usePagedList({
+    load: cursor =>
+      itsmApi.listIncidents({
+        problemId: problem.id,
+        cursor,
+        limit: DEFAULT_PAGE_LIMIT,
+      }),
+    key: problem.id,
+    revision,
+  });
   const [linking, link] = useAsyncFn(async () => {
     await itsmApi.linkIncident(problem.id, number.trim(), {
       holdIncident: false,
@@ -54,13 +68,13 @@ export function LinkedIncidents(props: {
   const failure = linking.error ?? unlinking.error;
 
   let list;
-  if (incidents.loading && !incidents.value) {
+  if (incidents.loading) {
     list = <Progress />;
   } else if (incidents.error) {
     list = (
       <ItsmErrorPanel error={incidents.error} action="load linked incidents" />
     );
-  } else if (incidents.value?.items.length === 0) {
+  } else if (incidents.items.length === 0) {
     list = (
       <Typography variant="body2" color="textSecondary">
         No incidents are linked. Link the incidents this problem causes, so
@@ -70,7 +84,7 @@ export function LinkedIncidents(props: {
   } else {
     list = (
       <List dense aria-label="Linked incidents">
-        {incidents.value?.items.map(incident => (
+        {incidents.items.map(incident => (
           <ListItem key={incident.id} divider>
             <ListItemText
               style={{ whiteSpace: 'normal' }}
@@ -111,6 +125,7 @@ export function LinkedIncidents(props: {
   return (
     <InfoCard title={`Linked incidents (${problem.incidentCount})`}>
       {list}
+      <LoadMoreButton list={incidents} what="linked incidents" />
       {canEdit && (
         <Box display="flex" gridGap={8} mt={2} alignItems="center">
           <TextField

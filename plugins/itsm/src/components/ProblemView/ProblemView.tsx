@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useReducer } from 'react';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -14,10 +14,11 @@ import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
 import { ActionItemsPanel } from '../shared/ActionItemsPanel';
-import { Field, formatTime } from '../shared/Field';
+import { Field } from '../shared/Field';
+import { formatTime, localiseTimestamps } from '../shared/formatTime';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { RecordHeader } from '../shared/RecordHeader';
 import { TimelinePanel } from '../shared/TimelinePanel';
@@ -25,6 +26,7 @@ import {
   PROBLEM_RESOLUTION_LABELS,
   PROBLEM_STATUS_LABELS,
 } from '../shared/labels';
+import { usePagedList } from '../shared/usePagedList';
 import { usePermissionOn } from '../shared/usePermissionOn';
 import { LinkedIncidents } from './LinkedIncidents';
 import { ProblemActions } from './ProblemActions';
@@ -33,31 +35,29 @@ import { ProblemAnalysisForm } from './ProblemAnalysisForm';
 /** One problem: analysis, linked incidents, known error, action items and timeline. */
 export function ProblemView(props: { problemId: string }) {
   const itsmApi = useApi(itsmApiRef);
-  const problem = useAsyncRetry(
+  // Bumped after every change made here: the problem, its linked incidents,
+  // action items and timeline all reload, as any change may touch each.
+  const [revision, refresh] = useReducer((n: number) => n + 1, 0);
+  const problem = useAsync(
     () => itsmApi.getProblem(props.problemId),
-    [itsmApi, props.problemId],
+    [itsmApi, props.problemId, revision],
   );
-  const timeline = useAsyncRetry(
-    () => itsmApi.listProblemTimeline(props.problemId),
-    [itsmApi, props.problemId],
-  );
+  const timeline = usePagedList({
+    load: cursor => itsmApi.listProblemTimeline(props.problemId, { cursor }),
+    key: props.problemId,
+    revision,
+  });
   const permission = usePermissionOn(
     itsmProblemUpdatePermission,
     problem.value?.id,
   );
-  const reload = useCallback(() => {
-    problem.retry();
-    timeline.retry();
-    // The retry functions change identity on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [problem.retry, timeline.retry]);
   const after = useCallback(
     <T,>(action: () => Promise<T>) =>
       async () => {
         await action();
-        reload();
+        refresh();
       },
-    [reload],
+    [],
   );
 
   if (problem.loading && !problem.value) {
@@ -82,7 +82,7 @@ export function ProblemView(props: { problemId: string }) {
   );
   const addNote = async (note: NoteRequest) => {
     await itsmApi.addProblemNote(value.id, note);
-    timeline.retry();
+    refresh();
   };
 
   return (
@@ -133,13 +133,16 @@ export function ProblemView(props: { problemId: string }) {
               <LinkedIncidents
                 problem={value}
                 canEdit={canEdit}
-                onChanged={reload}
+                revision={revision}
+                onChanged={refresh}
               />
             </Grid>
             <Grid item>
               <ActionItemsPanel
                 parent={{ parentType: 'problem', parentId: value.id }}
                 canEdit={permission.allowed}
+                revision={revision}
+                onChanged={refresh}
               />
             </Grid>
           </Grid>
@@ -176,7 +179,7 @@ export function ProblemView(props: { problemId: string }) {
                         {PROBLEM_RESOLUTION_LABELS[value.resolutionCode]}
                         {value.resolutionNotes && (
                           <Typography variant="body2">
-                            {value.resolutionNotes}
+                            {localiseTimestamps(value.resolutionNotes)}
                           </Typography>
                         )}
                       </Field>

@@ -14,6 +14,9 @@ import { formatDuration } from './formatDuration';
 import { tooltipProps } from './tooltipStyle';
 
 const DAY = 86_400_000;
+// Room per bar for its label, and for the axis below the bars.
+const BAR_HEIGHT = 28;
+const AXIS_HEIGHT = 48;
 
 /** How long each open problem has been open, in days, coloured by priority. */
 export function ProblemAgingChart(props: { problems: AgedProblem[] }) {
@@ -33,6 +36,7 @@ export function ProblemAgingChart(props: { problems: AgedProblem[] }) {
     <ChartFrame
       summary={summary}
       emptyText={problems.length === 0 ? 'No open problems.' : undefined}
+      height={Math.max(260, problems.length * BAR_HEIGHT + AXIS_HEIGHT)}
     >
       <BarChart data={data} layout="vertical">
         <CartesianGrid stroke={colors.grid} horizontal={false} />
@@ -46,6 +50,7 @@ export function ProblemAgingChart(props: { problems: AgedProblem[] }) {
           type="category"
           dataKey="problem"
           width={96}
+          interval={0}
           stroke={colors.text}
           tick={{ fill: colors.text }}
         />

@@ -6,12 +6,15 @@ import {
 } from '@backstage/test-utils';
 import { ReliabilityAnalysis } from '@backstage-itsm/plugin-itsm-common';
 import { createTheme } from '@material-ui/core/styles';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { ItsmClient, itsmApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
 import { chartColorsOf } from './chartColors';
 import { ReliabilityView } from './ReliabilityView';
+import { formatDate } from '../shared/formatTime';
 
 const baseUrl = 'http://localhost:7007/api/itsm';
 const HOUR = 3_600_000;
@@ -130,6 +133,8 @@ class ResizeObserverStub {
   disconnect() {}
 }
 
+jest.setTimeout(30_000);
+
 describe('ReliabilityView', () => {
   const server = setupServer();
   registerMswTestHooks(server);
@@ -148,6 +153,12 @@ describe('ReliabilityView', () => {
       <TestApiProvider apis={[[itsmApiRef, client]]}>
         {element}
       </TestApiProvider>,
+      {
+        mountedRoutes: {
+          '/itsm': rootRouteRef,
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+      },
     );
   }
 
@@ -170,7 +181,14 @@ describe('ReliabilityView', () => {
     expect(seen?.get('entityRef')).toBe('component:default/checkout-api');
     expect(seen?.get('from')).toBe('2026-10-05T00:00:00Z');
     expect(seen?.has('ownerRef')).toBe(false);
-    expect(screen.getByText('2026-10-05 to 2026-10-19')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        `${formatDate('2026-10-05T00:00:00.000Z')} to ${formatDate(
+          '2026-10-19T00:00:00.000Z',
+        )}`,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/2026-10-05/)).toBeNull();
     expect(screen.getByText('16m')).toBeInTheDocument();
     expect(screen.getByText('median 10m · p90 30m')).toBeInTheDocument();
     expect(screen.getByText('2h')).toBeInTheDocument();
@@ -197,10 +215,17 @@ describe('ReliabilityView', () => {
     expect(
       screen.getByRole('img', { name: 'Open problems by age: PRB-000002 17d' }),
     ).toBeInTheDocument();
-    expect(screen.getByText('PRB-000001 Pool too small')).toBeInTheDocument();
+    const rootedHere = screen
+      .getByText('Problems rooted here')
+      .closest('.MuiCard-root') as HTMLElement;
     expect(
-      screen.getByText('hurts component:default/checkout-api (3)'),
+      within(rootedHere).getByRole('link', { name: 'PRB-000001' }),
     ).toBeInTheDocument();
+    expect(within(rootedHere).getByText(/Pool too small/)).toBeInTheDocument();
+    expect(
+      within(rootedHere).getByRole('link', { name: /checkout-api/ }),
+    ).toBeInTheDocument();
+    expect(within(rootedHere).getByText(/3 incidents/)).toBeInTheDocument();
   });
 
   it('asks for the whole organisation without a scope', async () => {

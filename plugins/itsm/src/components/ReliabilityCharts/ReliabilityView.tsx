@@ -9,6 +9,7 @@ import { AnalysisQuery } from '@backstage-itsm/plugin-itsm-common';
 import Grid from '@material-ui/core/Grid';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
+import { formatDate } from '../shared/formatTime';
 import { BlastRadiusList } from './BlastRadiusList';
 import { FixEffectChart } from './FixEffectChart';
 import { IncidentTrendChart } from './IncidentTrendChart';
@@ -61,10 +62,9 @@ export function ReliabilityView(props: {
       />
     );
   }
-  const windowText = `${value.window.from.slice(
-    0,
-    10,
-  )} to ${value.window.to.slice(0, 10)}`;
+  const windowText = `${formatDate(value.window.from)} to ${formatDate(
+    value.window.to,
+  )}`;
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   ActionItem,
   ActionItemParent,
@@ -17,11 +16,14 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../../api';
 import { CatalogEntityPicker } from './CatalogEntityPicker';
 import { ItsmErrorPanel } from './ItsmErrorPanel';
+import { LoadMoreButton } from './LoadMoreButton';
+import { PrincipalRef } from './PrincipalRef';
 import { errorMessage } from './errorMessage';
+import { formatDate } from './formatTime';
+import { usePagedList } from './usePagedList';
 
 function isOverdue(item: ActionItem): boolean {
   return (
@@ -31,17 +33,24 @@ function isOverdue(item: ActionItem): boolean {
   );
 }
 
-/** Follow-up tasks of a problem or a postmortem: tick off, add new ones. */
+/**
+ * Follow-up tasks of a problem or a postmortem: tick off, add new ones.
+ * Changes are reported with `onChanged`; the record view then bumps
+ * `revision`, which reloads the list along with the rest of the view.
+ */
 export function ActionItemsPanel(props: {
   parent: ActionItemParent;
   canEdit: boolean;
+  revision: number;
+  onChanged: () => void;
 }) {
-  const { parent, canEdit } = props;
+  const { parent, canEdit, revision, onChanged } = props;
   const itsmApi = useApi(itsmApiRef);
-  const items = useAsyncRetry(
-    () => itsmApi.listActionItems(parent),
-    [itsmApi, parent.parentId, parent.parentType],
-  );
+  const items = usePagedList({
+    load: cursor => itsmApi.listActionItems(parent, { cursor }),
+    key: `${parent.parentType}:${parent.parentId}`,
+    revision,
+  });
   const [title, setTitle] = useState('');
   const [ownerRef, setOwnerRef] = useState<string | null>(null);
   const [dueAt, setDueAt] = useState('');
@@ -56,8 +65,8 @@ export function ActionItemsPanel(props: {
     setTitle('');
     setDueAt('');
     setOwnerRef(null);
-    items.retry();
-  }, [itsmApi, parent, title, ownerRef, dueAt]);
+    onChanged();
+  }, [itsmApi, parent, title, ownerRef, dueAt, onChanged]);
 
   const [toggling, toggle] = useAsyncFn(
     async (item: ActionItem) => {
@@ -65,17 +74,17 @@ export function ActionItemsPanel(props: {
         version: item.version,
         status: item.status === 'done' ? 'open' : 'done',
       });
-      items.retry();
+      onChanged();
     },
-    [itsmApi],
+    [itsmApi, onChanged],
   );
 
   let list;
-  if (items.loading && !items.value) {
+  if (items.loading) {
     list = <Progress />;
   } else if (items.error) {
     list = <ItsmErrorPanel error={items.error} action="load action items" />;
-  } else if (items.value?.items.length === 0) {
+  } else if (items.items.length === 0) {
     list = (
       <Typography variant="body2" color="textSecondary">
         No action items yet. Add the corrective and preventive work that keeps
@@ -85,7 +94,7 @@ export function ActionItemsPanel(props: {
   } else {
     list = (
       <List dense aria-label="Action items">
-        {items.value?.items.map(item => (
+        {items.items.map(item => (
           <ListItem key={item.id} divider>
             <ListItemIcon>
               <Checkbox
@@ -102,12 +111,11 @@ export function ActionItemsPanel(props: {
               secondary={
                 <>
                   {item.ownerRef ? (
-                    <EntityRefLink entityRef={item.ownerRef} />
+                    <PrincipalRef entityRef={item.ownerRef} />
                   ) : (
                     'No owner'
                   )}
-                  {item.dueAt &&
-                    ` · due ${new Date(item.dueAt).toLocaleDateString()}`}
+                  {item.dueAt && ` · due ${formatDate(item.dueAt)}`}
                   {isOverdue(item) && (
                     <Typography component="span" color="error">
                       {' '}
@@ -126,6 +134,7 @@ export function ActionItemsPanel(props: {
   return (
     <InfoCard title="Action items">
       {list}
+      <LoadMoreButton list={items} what="action items" />
       {toggling.error && (
         <Alert severity="error">{errorMessage(toggling.error)}</Alert>
       )}

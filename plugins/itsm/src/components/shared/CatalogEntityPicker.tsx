@@ -1,9 +1,13 @@
 import { useState } from 'react';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  DEFAULT_NAMESPACE,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   catalogApiRef,
-  humanizeEntityRef,
+  defaultEntityPresentation,
 } from '@backstage/plugin-catalog-react';
 import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
@@ -15,13 +19,24 @@ interface Option {
   secondary: string;
 }
 
-function toOption(entity: Entity): Option {
-  const title = entity.metadata.title;
-  const ref = stringifyEntityRef(entity);
+/**
+ * An entity by its title or display name, with its name when that differs
+ * and its kind when the picker offers several.
+ */
+function toOption(entity: Entity, showKind: boolean): Option {
+  const { namespace = DEFAULT_NAMESPACE, name } = entity.metadata;
+  const label = defaultEntityPresentation(entity).primaryTitle;
+  const shortName =
+    namespace === DEFAULT_NAMESPACE ? name : `${namespace}/${name}`;
   return {
-    ref,
-    label: title ?? humanizeEntityRef(entity, { defaultKind: 'component' }),
-    secondary: ref,
+    ref: stringifyEntityRef(entity),
+    label,
+    secondary: [
+      label === shortName ? undefined : shortName,
+      showKind ? entity.kind.toLocaleLowerCase('en-US') : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · '),
   };
 }
 
@@ -43,16 +58,28 @@ export function CatalogEntityPicker(props: {
     }
     const response = await catalogApi.getEntities({
       filter: { kind: props.kinds },
-      fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'],
+      fields: [
+        'kind',
+        'metadata.name',
+        'metadata.namespace',
+        'metadata.title',
+        'spec.profile.displayName',
+      ],
     });
-    return response.items.map(toOption);
+    return response.items.map(entity =>
+      toOption(entity, props.kinds.length > 1),
+    );
   }, [catalogApi, open, props.kinds.join(',')]);
 
   const options = entities.value ?? [];
   const selected =
     options.find(option => option.ref === props.value) ??
     (props.value
-      ? { ref: props.value, label: props.value, secondary: props.value }
+      ? {
+          ref: props.value,
+          label: defaultEntityPresentation(props.value).primaryTitle,
+          secondary: '',
+        }
       : null);
 
   return (

@@ -19,8 +19,3 @@ export function Field(props: {
     </Grid>
   );
 }
-
-/** A timestamp in the reader's locale, or a dash. */
-export function formatTime(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : '—';
-}

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { parseEntityRef } from '@backstage/catalog-model';
 import {
   EmptyState,
   Link,
@@ -8,10 +7,7 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  EntityRefLink,
-  humanizeEntityRef,
-} from '@backstage/plugin-catalog-react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   DEFAULT_PAGE_LIMIT,
   INCIDENT_STATUSES,
@@ -32,8 +28,10 @@ import useDebounce from 'react-use/esm/useDebounce';
 import { itsmApiRef } from '../../api';
 import { ItsmErrorPanel } from './ItsmErrorPanel';
 import { PriorityChip } from './PriorityChip';
+import { PrincipalRef } from './PrincipalRef';
 import { formatAge } from './formatAge';
 import { INCIDENT_STATUS_LABELS, priorityText } from './labels';
+import { narrowColumn, textColumn } from './tableColumns';
 import { useRecordLinks } from './useRecordLinks';
 
 type StatusFilter = 'open' | 'all' | IncidentStatus;
@@ -117,16 +115,18 @@ export function IncidentList(props: {
     {
       title: 'Number',
       field: 'number',
+      ...narrowColumn(),
       render: incident => (
         <Link to={links.incident(incident.number)}>{incident.number}</Link>
       ),
     },
-    { title: 'Title', field: 'title' },
+    { title: 'Title', field: 'title', ...textColumn('40%', { minWidth: 180 }) },
     ...(showEntity
       ? [
           {
             title: 'Entity',
             field: 'entityRef',
+            ...textColumn('16%'),
             render: (incident: Incident) => (
               <EntityRefLink entityRef={incident.entityRef} />
             ),
@@ -136,26 +136,30 @@ export function IncidentList(props: {
     {
       title: 'Priority',
       field: 'priority',
+      ...narrowColumn(),
       render: incident => <PriorityChip priority={incident.priority} />,
     },
     {
       title: 'Status',
       field: 'status',
+      ...textColumn('10%'),
       render: incident => INCIDENT_STATUS_LABELS[incident.status],
     },
     {
       title: 'Assignee',
       field: 'assigneeRef',
+      ...textColumn('14%'),
       render: incident =>
-        incident.assigneeRef
-          ? humanizeEntityRef(parseEntityRef(incident.assigneeRef), {
-              defaultKind: 'user',
-            })
-          : 'Unassigned',
+        incident.assigneeRef ? (
+          <PrincipalRef entityRef={incident.assigneeRef} />
+        ) : (
+          'Unassigned'
+        ),
     },
     {
       title: 'Age',
       field: 'detectedAt',
+      ...narrowColumn(),
       render: incident => formatAge({ from: incident.detectedAt }),
     },
   ];

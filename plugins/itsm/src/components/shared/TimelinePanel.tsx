@@ -1,12 +1,6 @@
 import { useState } from 'react';
 import { InfoCard, Progress } from '@backstage/core-components';
-import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
-import { parseEntityRef } from '@backstage/catalog-model';
-import {
-  NoteRequest,
-  Page,
-  TimelineEvent,
-} from '@backstage-itsm/plugin-itsm-common';
+import { NoteRequest, TimelineEvent } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
@@ -22,8 +16,12 @@ import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { ItsmErrorPanel } from './ItsmErrorPanel';
+import { LoadMoreButton } from './LoadMoreButton';
+import { PrincipalRef } from './PrincipalRef';
 import { errorMessage } from './errorMessage';
 import { describeTimelineEvent } from './describeTimelineEvent';
+import { formatTime } from './formatTime';
+import { PagedList } from './usePagedList';
 
 const useStyles = makeStyles(theme => ({
   // Inline, so that long notes wrap under the chip instead of being cut off.
@@ -39,7 +37,7 @@ const KIND_CHIPS: Partial<Record<TimelineEvent['kind'], string>> = {
 
 /** A record's immutable history, newest first, with a form to add notes. */
 export function TimelinePanel(props: {
-  timeline: { value?: Page<TimelineEvent>; loading: boolean; error?: Error };
+  timeline: PagedList<TimelineEvent>;
   onAddNote?: (note: NoteRequest) => Promise<unknown>;
   title?: string;
 }) {
@@ -51,10 +49,12 @@ export function TimelinePanel(props: {
   const [saving, save] = useAsyncFn(async () => {
     await onAddNote?.({ body: body.trim(), visibility });
     setBody('');
+    // A public update is the exception: the next note must not go out by accident.
+    setVisibility('internal');
   }, [onAddNote, body, visibility]);
 
   let events;
-  if (timeline.loading && !timeline.value) {
+  if (timeline.loading) {
     events = <Progress />;
   } else if (timeline.error) {
     events = (
@@ -63,7 +63,7 @@ export function TimelinePanel(props: {
   } else {
     events = (
       <List dense disablePadding aria-label="Timeline">
-        {timeline.value?.items.map(event => (
+        {timeline.items.map(event => (
           <ListItem key={event.id} divider alignItems="flex-start">
             <ListItemText
               className={classes.text}
@@ -83,9 +83,12 @@ export function TimelinePanel(props: {
                   {describeTimelineEvent(event)}
                 </>
               }
-              secondary={`${humanizeEntityRef(parseEntityRef(event.actorRef), {
-                defaultKind: 'user',
-              })} · ${new Date(event.createdAt).toLocaleString()}`}
+              secondary={
+                <>
+                  <PrincipalRef entityRef={event.actorRef} /> ·{' '}
+                  {formatTime(event.createdAt)}
+                </>
+              }
             />
           </ListItem>
         ))}
@@ -148,7 +151,8 @@ export function TimelinePanel(props: {
         </Box>
       )}
       {events}
-      {timeline.value?.items.length === 0 && (
+      <LoadMoreButton list={timeline} what="timeline events" />
+      {!timeline.loading && !timeline.error && timeline.items.length === 0 && (
         <Typography variant="body2" color="textSecondary">
           Nothing has happened yet.
         </Typography>

@@ -89,11 +89,11 @@ export const RCA_METHOD_LABELS: Record<RcaMethod, string> = {
   other: 'Other',
 };
 
-/** Display names of impact and urgency levels. */
+/** Display names of impact and urgency levels, numbered as ServiceNow shows them. */
 export const LEVEL_LABELS: Record<Impact, string> = {
-  1: 'High',
-  2: 'Medium',
-  3: 'Low',
+  1: '1 - High',
+  2: '2 - Medium',
+  3: '3 - Low',
 };
 
 /** `P1 critical` and so on. */
