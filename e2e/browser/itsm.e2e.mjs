@@ -167,6 +167,10 @@ test('creates a problem from an incident, roots it in a shared dependency and pu
   await page.getByRole('button', { name: 'Save analysis' }).click();
   await page.getByText('redis-cache evicts cart keys').waitFor();
   await page.getByRole('button', { name: 'Publish as known error' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: 'Publish', exact: true })
+    .click();
   await page.getByText('Known error', { exact: true }).first().waitFor();
   await shot('problem-view');
 
@@ -259,4 +263,29 @@ test('an alert that matched no entity waits in the inbox and is assigned to one'
   await page.getByRole('option', { name: /Orders Database/ }).click();
   await page.getByRole('button', { name: 'Open incident' }).click();
   await recordHeading().getByText(`Disk full on node-${RUN}`).waitFor();
+});
+
+test('a detected proposal is rejected with a reason, which releases its incidents', async () => {
+  const backend = process.env.ITSM_E2E_BACKEND_URL ?? 'http://localhost:7007';
+  const session = await (
+    await fetch(`${backend}/api/auth/guest/refresh`)
+  ).json();
+  const proposals = await (
+    await fetch(`${backend}/api/itsm/problems?source=detected&status=new`, {
+      headers: { Authorization: `Bearer ${session.backstageIdentity.token}` },
+    })
+  ).json();
+  const proposal = proposals.items.find(p => p.incidentCount > 0);
+  assert.ok(proposal, 'the demo has a proposal with incidents');
+
+  await open(`/itsm/problems/${proposal.number}`);
+  await page.getByRole('button', { name: 'Reject proposal' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText(/released, so that/).waitFor();
+  await dialog
+    .getByRole('textbox', { name: /Reason/ })
+    .fill(`Unrelated causes (${RUN})`);
+  await dialog.getByRole('button', { name: 'Reject', exact: true }).click();
+  await page.getByText('No incidents are linked').waitFor();
+  await page.getByText(`Unrelated causes (${RUN})`).first().waitFor();
 });

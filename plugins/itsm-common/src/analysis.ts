@@ -137,6 +137,7 @@ export interface ReliabilityAnalysis {
   /** Share of the window's incidents linked to a problem that has two or more incidents. */
   repeat: { incidents: number; total: number; rate: number | null };
   openProblems: { total: number; items: AgedProblem[] };
+  /** Known errors in effect: published, rooted in or hurting the scope, not closed. */
   knownErrors: { total: number; items: AnalysisProblem[] };
   actionItems: {
     open: number;

@@ -6,6 +6,7 @@ import {
   canPublishKnownError,
   checkProblemTransition,
   isOpenProblemStatus,
+  isProblemProposal,
 } from './problemLifecycle';
 import {
   PROBLEM_STATUSES,
@@ -235,6 +236,64 @@ describe('checkProblemTransition', () => {
         ).toEqual({ ok: true });
       },
     );
+  });
+
+  describe('rejecting a detected proposal', () => {
+    it('tells a proposal from other problems', () => {
+      expect(isProblemProposal({ source: 'detected', status: 'new' })).toBe(
+        true,
+      );
+      expect(isProblemProposal({ source: 'detected', status: 'assess' })).toBe(
+        false,
+      );
+      expect(isProblemProposal({ source: 'manual', status: 'new' })).toBe(
+        false,
+      );
+    });
+
+    it.each([undefined, null, '', '  '])(
+      'requires a reason, not %p',
+      resolutionNotes => {
+        expect(
+          checkProblemTransition({
+            from: 'new',
+            to: 'closed',
+            fields: {
+              resolutionCode: 'cancelled',
+              proposal: true,
+              resolutionNotes,
+            },
+          }),
+        ).toEqual({
+          ok: false,
+          field: 'resolutionNotes',
+          reason:
+            'resolutionNotes is required to reject a detected proposal; say why its incidents do not share one cause',
+          allowed: expectedAllowed.new,
+        });
+      },
+    );
+
+    it('accepts a rejection with a reason, and needs none to accept', () => {
+      expect(
+        checkProblemTransition({
+          from: 'new',
+          to: 'closed',
+          fields: {
+            resolutionCode: 'cancelled',
+            proposal: true,
+            resolutionNotes: 'Two unrelated causes',
+          },
+        }),
+      ).toEqual({ ok: true });
+      expect(
+        checkProblemTransition({
+          from: 'new',
+          to: 'assess',
+          fields: { proposal: true },
+        }),
+      ).toEqual({ ok: true });
+    });
   });
 
   describe('leaving resolved', () => {

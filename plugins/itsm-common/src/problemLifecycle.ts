@@ -1,5 +1,5 @@
 import { hasText } from './hasText';
-import { ProblemResolutionCode, ProblemStatus } from './types';
+import { ProblemResolutionCode, ProblemSource, ProblemStatus } from './types';
 import {
   TransitionCheck,
   illegalTransition,
@@ -38,6 +38,9 @@ export interface ProblemTransitionFields {
   resolutionCode?: ProblemResolutionCode | null;
   permanentFix?: string | null;
   duplicateOf?: string | null;
+  resolutionNotes?: string | null;
+  /** Whether the problem is a detected proposal not yet accepted: closing it rejects it. */
+  proposal?: boolean;
 }
 
 /** Statuses a problem in `status` may move to; none once closed. */
@@ -52,6 +55,17 @@ export function allowedProblemTransitions(
 /** True for problems not yet resolved or closed. */
 export function isOpenProblemStatus(status: ProblemStatus): boolean {
   return OPEN_PROBLEM_STATUSES.includes(status);
+}
+
+/**
+ * True for a problem that detection proposed and no one has accepted yet
+ * (moved on to `assess`) or rejected (closed).
+ */
+export function isProblemProposal(problem: {
+  source: ProblemSource;
+  status: ProblemStatus;
+}): boolean {
+  return problem.source === 'detected' && problem.status === 'new';
 }
 
 /** True once both root cause and workaround are documented. */
@@ -108,6 +122,14 @@ export function checkProblemTransition(options: {
       return missingField({
         field: 'duplicateOf',
         reason: "duplicateOf is required to close a problem as 'duplicate'",
+        allowed,
+      });
+    }
+    if (fields.proposal && !hasText(fields.resolutionNotes)) {
+      return missingField({
+        field: 'resolutionNotes',
+        reason:
+          'resolutionNotes is required to reject a detected proposal; say why its incidents do not share one cause',
         allowed,
       });
     }

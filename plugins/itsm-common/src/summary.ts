@@ -13,7 +13,11 @@ export interface EntityItsmSummary {
   windowDays: number;
   /** Open problems whose root cause lies in, or that hurt, the entity. */
   openProblems: number;
-  /** Known errors of open problems whose root cause lies in, or that hurt, the entity. */
+  /**
+   * Known errors in effect: problems published as known errors whose root
+   * cause lies in, or that hurt, the entity, and that are not closed. The
+   * analysis counts the same for its scope.
+   */
   knownErrors: number;
 }
 

@@ -205,48 +205,102 @@ describe('analysis of the demo data', () => {
         ).length,
       );
       expect(org.knownErrors.total).toBe(
-        problems.filter(p => Boolean(p.known_error)).length,
+        problems.filter(p => Boolean(p.known_error) && p.status !== 'closed')
+          .length,
       );
       const open = items.filter(i => i.status === 'open');
       expect(org.actionItems.open).toBe(open.length);
       expect(org.actionItems.overdue).toBe(
         open.filter(i => i.due_at !== null && Number(i.due_at) < NOW).length,
       );
-      const fixed = problems
-        .filter(
-          p =>
-            p.resolution_code === 'fix_applied' &&
-            p.resolved_at !== null &&
-            Number(p.resolved_at) >= from,
-        )
-        .sort((a, b) => Number(b.resolved_at) - Number(a.resolved_at));
-      expect(fixed.length).toBeGreaterThan(0);
       const window = 28 * DAY;
-      expect(
-        org.fixEffects.map(f => [
-          f.problem.id,
+      /*
+       * Before and after each fix: incidents on the entities the problem hurt
+       * (all of them when it is rooted in the scope, else the scope's), linked
+       * to it, or of its category and linked to no problem.
+       */
+      const fixEffectsFromRows = (scope: string[] | null) =>
+        problems
+          .filter(
+            p =>
+              p.resolution_code === 'fix_applied' &&
+              p.resolved_at !== null &&
+              Number(p.resolved_at) >= from,
+          )
+          .filter(
+            p =>
+              !scope ||
+              scope.includes(p.entity_ref) ||
+              entities.some(
+                e => e.problem_id === p.id && scope.includes(e.entity_ref),
+              ),
+          )
+          .sort((a, b) => Number(b.resolved_at) - Number(a.resolved_at))
+          .map(p => {
+            const at = Number(p.resolved_at);
+            const rootedHere = !scope || scope.includes(p.entity_ref);
+            const refs = entities
+              .filter(e => e.problem_id === p.id)
+              .map(e => e.entity_ref)
+              .filter(ref => rootedHere || scope!.includes(ref))
+              .sort();
+            const counted = rows.filter(
+              r =>
+                r.status !== 'cancelled' &&
+                refs.includes(r.entity_ref) &&
+                (r.problem_id === p.id ||
+                  (r.problem_id === null && r.category === p.category)),
+            );
+            const between = (start: number, end: number) =>
+              counted.filter(r => r.created_at >= start && r.created_at < end)
+                .length;
+            return [
+              p.title,
+              refs,
+              between(at - window, at),
+              between(at, Math.min(at + window, NOW)),
+            ];
+          });
+      const figures = (analysis: ReliabilityAnalysis) =>
+        analysis.fixEffects.map(f => [
+          f.problem.title,
+          f.affectedEntityRefs,
           f.before.incidents,
           f.after.incidents,
-        ]),
-      ).toEqual(
-        fixed.map(p => {
-          const at = Number(p.resolved_at);
-          const refs = entities
-            .filter(e => e.problem_id === p.id)
-            .map(e => e.entity_ref);
-          const on = rows.filter(
-            r => r.status !== 'cancelled' && refs.includes(r.entity_ref),
-          );
-          return [
-            p.id,
-            on.filter(r => r.created_at >= at - window && r.created_at < at)
-              .length,
-            on.filter(
-              r =>
-                r.created_at >= at && r.created_at < Math.min(at + window, NOW),
-            ).length,
-          ];
-        }),
+        ]);
+      const fixes = fixEffectsFromRows(null);
+      expect(fixes.length).toBeGreaterThan(0);
+      expect(figures(org)).toEqual(fixes);
+      const payments = 'component:default/payments-api';
+      const onPayments = await analyse({ from, to: NOW, entityRef: payments });
+      expect(figures(onPayments)).toEqual(fixEffectsFromRows([payments]));
+      expect(
+        onPayments.fixEffects.every(
+          f =>
+            f.problem.entityRef === payments ||
+            f.affectedEntityRefs.join() === payments,
+        ),
+      ).toBe(true);
+
+      // The overview card and the Reliability tab count the same known errors.
+      const summary = await request(backend.server)
+        .get('/api/itsm/entity-summary')
+        .query({ entityRef: payments })
+        .set('Authorization', mockCredentials.user.header('user:default/ben'));
+      expect(summary.status).toBe(200);
+      expect(onPayments.knownErrors.total).toBeGreaterThan(0);
+      expect(summary.body.knownErrors).toBe(onPayments.knownErrors.total);
+
+      // The story: key pre-publication ended the token failures; the longer
+      // fraud timeout did not stop the declines.
+      const effect = (title: string) =>
+        org.fixEffects.find(f => f.problem.title.startsWith(title))!;
+      const tokens = effect('Token validation fails');
+      expect(tokens.before.incidents).toBeGreaterThan(0);
+      expect(tokens.after.incidents).toBe(0);
+      const fraud = effect('Payments declined because fraud-detector');
+      expect(fraud.after.perWeek!).toBeGreaterThanOrEqual(
+        fraud.before.perWeek!,
       );
     },
   );

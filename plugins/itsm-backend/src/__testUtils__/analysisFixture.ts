@@ -6,7 +6,8 @@ import { newProblemRow } from '../database/newProblemRow';
  * A small history with answers worked out by hand in analysis.test.ts.
  * Window: Monday 2026-10-05 to Monday 2026-10-26 (three weeks); "now" is
  * 2026-11-01. checkout-api (A) is owned by checkout-team, payments-api (B) by
- * payments-team; orders-db (D) is the root cause of problem Y.
+ * payments-team; orders-db (D) is the root cause of problem Y. X, rooted
+ * in A and fixed on 2026-10-10, also hurts B.
  */
 
 export const A = 'component:default/checkout-api';
@@ -235,6 +236,27 @@ export async function insertAnalysisFixture(knex: Knex): Promise<void> {
       created: '2026-10-27T00:00:00Z',
       category: 'availability',
     }),
+    // 10-12: after the window, within 28 days of X's fix
+    incident({
+      entityRef: A,
+      priority: 3,
+      created: '2026-10-28T00:00:00Z',
+      category: 'availability',
+      problemId: PROBLEM_IDS.Z,
+    }),
+    incident({
+      entityRef: A,
+      priority: 3,
+      created: '2026-10-29T00:00:00Z',
+      category: 'performance',
+      problemId: PROBLEM_IDS.X,
+    }),
+    incident({
+      entityRef: B,
+      priority: 3,
+      created: '2026-10-30T00:00:00Z',
+      category: 'availability',
+    }),
   ];
   await knex('itsm_problems').insert(problems);
   await knex('itsm_incidents').insert(incidents);
@@ -243,7 +265,19 @@ export async function insertAnalysisFixture(knex: Knex): Promise<void> {
       problem_id: PROBLEM_IDS.X,
       entity_ref: A,
       explicit: false,
-      incident_count: 3,
+      incident_count: 4,
+    },
+    {
+      problem_id: PROBLEM_IDS.X,
+      entity_ref: B,
+      explicit: true,
+      incident_count: 0,
+    },
+    {
+      problem_id: PROBLEM_IDS.Z,
+      entity_ref: A,
+      explicit: false,
+      incident_count: 1,
     },
     {
       problem_id: PROBLEM_IDS.Y,

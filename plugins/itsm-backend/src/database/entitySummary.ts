@@ -6,6 +6,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { QueryRestriction } from './incidents';
+import { knownErrorsInEffect } from './knownErrorsInEffect';
 import { whereProblemMatches } from './problems';
 
 /** Open incidents of an entity per priority, counted in SQL. */
@@ -53,29 +54,29 @@ export async function meanTimeToResolve(
   };
 }
 
-/** Open problems rooted in or hurting an entity, and how many are known errors. */
+/** Open problems rooted in or hurting an entity. */
 export async function countOpenProblems(
   db: Knex,
   options: { entityRef: string; restrict?: QueryRestriction },
-): Promise<{ open: number; knownErrors: number }> {
-  const query = db('itsm_problems')
-    .count({ open: '*' })
-    .select(
-      db.raw(
-        'SUM(CASE WHEN itsm_problems.known_error THEN 1 ELSE 0 END) as known_errors',
-      ),
-    );
+): Promise<number> {
+  const query = db('itsm_problems').count({ count: '*' });
   whereProblemMatches(query, {
     anyEntityRefs: [options.entityRef],
     statuses: [...OPEN_PROBLEM_STATUSES],
   });
   options.restrict?.(query);
-  const [row] = (await query) as {
-    open: number | string;
-    known_errors: number | string | null;
-  }[];
-  return {
-    open: Number(row?.open ?? 0),
-    knownErrors: Number(row?.known_errors ?? 0),
-  };
+  const [row] = (await query) as { count: number | string }[];
+  return Number(row?.count ?? 0);
+}
+
+/** Known errors in effect for an entity, counted as the analysis counts them. */
+export async function countKnownErrorsInEffect(
+  db: Knex,
+  options: { entityRef: string; restrict?: QueryRestriction },
+): Promise<number> {
+  const [row] = (await knownErrorsInEffect(db, {
+    entityRefs: [options.entityRef],
+    restrict: options.restrict,
+  }).count({ count: '*' })) as { count: number | string }[];
+  return Number(row?.count ?? 0);
 }

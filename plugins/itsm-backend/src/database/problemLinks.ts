@@ -58,3 +58,33 @@ export async function unlinkIncidentFromProblem(
     });
   return count === 1;
 }
+
+/**
+ * Unlinks every incident of a problem and returns them. The incidents are
+ * locked first, so none is linked or unlinked by another change meanwhile.
+ */
+export async function unlinkAllIncidentsFromProblem(
+  tx: Knex.Transaction,
+  options: { problemId: string; now: number },
+): Promise<Pick<IncidentRow, 'id' | 'number'>[]> {
+  const incidents: Pick<IncidentRow, 'id' | 'number'>[] = await tx<IncidentRow>(
+    'itsm_incidents',
+  )
+    .where({ problem_id: options.problemId })
+    .select('id', 'number')
+    .orderBy('number')
+    .forUpdate();
+  if (incidents.length > 0) {
+    await tx('itsm_incidents')
+      .whereIn(
+        'id',
+        incidents.map(incident => incident.id),
+      )
+      .update({
+        problem_id: null,
+        updated_at: options.now,
+        version: tx.raw('version + 1'),
+      });
+  }
+  return incidents;
+}

@@ -5,14 +5,19 @@ import {
 import { IncidentRow, ProblemRow } from '../database/tables';
 import { NewTimelineEvent } from '../database/timeline';
 
-/** The timeline events of linking or unlinking an incident and a problem: one on each record. */
+/**
+ * The timeline events of linking or unlinking an incident and a problem: one
+ * on each record. `why`, when given, tells the incident why its link changed.
+ */
 export function linkEvents(options: {
   kind: 'linked' | 'unlinked';
   problem: Pick<ProblemRow, 'id' | 'number'>;
   incident: Pick<IncidentRow, 'id' | 'number'>;
   actorRef: string;
+  why?: string;
 }): NewTimelineEvent[] {
-  const { kind, problem, incident, actorRef } = options;
+  const { kind, problem, incident, actorRef, why } = options;
+  const problemNumber = formatProblemNumber(Number(problem.number));
   return [
     {
       recordType: 'problem',
@@ -30,7 +35,7 @@ export function linkEvents(options: {
       actorRef,
       field: 'problem',
       newValue: problem.id,
-      body: formatProblemNumber(Number(problem.number)),
+      body: why ? `${problemNumber}: ${why}` : problemNumber,
     },
   ];
 }

@@ -92,16 +92,28 @@ export class RecordAccess<
     return row;
   }
 
+  /** A record with its row, by uuid or number, before any permission check; a 404 when there is none. */
+  async find(
+    idOrNumber: string,
+  ): Promise<{ row: RecordRows[TType]; record: TRecord }> {
+    const row = await this.findRow(idOrNumber);
+    return { row, record: await this.deps.kind.toRecord(this.deps.db, row) };
+  }
+
   /** Loads a record the caller may read. */
   async get(idOrNumber: string, caller: Caller): Promise<TRecord> {
-    const row = await this.findRow(idOrNumber);
-    const record = await this.deps.kind.toRecord(this.deps.db, row);
+    const { record } = await this.find(idOrNumber);
+    await this.requireRead(record, caller);
+    return record;
+  }
+
+  /** Throws a 403 unless the caller may read the record. */
+  async requireRead(record: TRecord, caller: Caller): Promise<void> {
     await this.deps.authorizer.requireOn({
       permission: this.deps.kind.readPermission,
       record,
       credentials: caller.credentials,
     });
-    return record;
   }
 
   /** Loads a record the caller may update, with its row. */
@@ -109,8 +121,7 @@ export class RecordAccess<
     idOrNumber: string,
     caller: Caller,
   ): Promise<{ row: RecordRows[TType]; record: TRecord }> {
-    const row = await this.findRow(idOrNumber);
-    const record = await this.deps.kind.toRecord(this.deps.db, row);
+    const { row, record } = await this.find(idOrNumber);
     await this.requireUpdate(record, caller);
     return { row, record };
   }

@@ -195,8 +195,14 @@ describe('reliability analysis', () => {
 
       // W is a rejected proposal: left out.
       expect(result.rootedHere.map(r => [r.problem.id, r.affected])).toEqual([
-        [PROBLEM_IDS.Z, []],
-        [PROBLEM_IDS.X, [{ entityRef: A, incidentCount: 3 }]],
+        [PROBLEM_IDS.Z, [{ entityRef: A, incidentCount: 1 }]],
+        [
+          PROBLEM_IDS.X,
+          [
+            { entityRef: A, incidentCount: 4 },
+            { entityRef: B, incidentCount: 0 },
+          ],
+        ],
       ]);
       expect(
         result.rootedElsewhere.map(r => [
@@ -212,8 +218,10 @@ describe('reliability analysis', () => {
         ],
       ]);
 
-      // X fixed 10-10: incidents 7, 1, 2 in the 28 days before; 3, 4, 5 and
-      // 9 in the 22 days from the fix to now.
+      // X (availability) fixed 10-10, rooted here, so on all it hurts (A
+      // and B): its incidents 7, 1, 2 in the 28 days before; in the 22 days
+      // from the fix to now 5, 9 and 12 (availability, no problem) and 11
+      // (linked to X). 3 and 4 are performance; 10 belongs to Z.
       expect(result.fixEffects).toEqual([
         {
           problem: expect.objectContaining({
@@ -221,7 +229,7 @@ describe('reliability analysis', () => {
             number: 'PRB-000001',
           }),
           fixedAt: '2026-10-10T00:00:00.000Z',
-          affectedEntityRefs: [A],
+          affectedEntityRefs: [A, B],
           before: {
             from: '2026-09-12T00:00:00.000Z',
             to: '2026-10-10T00:00:00.000Z',
@@ -296,6 +304,7 @@ describe('reliability analysis', () => {
       });
       expect(team.incidents.total).toBe(1);
       expect(team.rootedElsewhere.map(r => r.problem.id)).toEqual([
+        PROBLEM_IDS.X,
         PROBLEM_IDS.Y,
       ]);
 

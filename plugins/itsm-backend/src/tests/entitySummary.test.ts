@@ -1,6 +1,15 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { applyDatabaseMigrations } from '../database/migrations';
+import { newProblemRow } from '../database/newProblemRow';
+import {
+  A,
+  FROM,
+  NOW,
+  PROBLEM_IDS,
+  TO,
+  insertAnalysisFixture,
+} from '../__testUtils__/analysisFixture';
 import {
   createTestServices,
   incidentInput,
@@ -114,6 +123,60 @@ describe('entity summary', () => {
         openProblems: 1,
         knownErrors: 1,
       });
+    });
+
+    it('counts the known errors affecting an entity as its analysis does', async () => {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      await insertAnalysisFixture(knex);
+      // A known error of A whose problem is closed: no longer in effect.
+      const retired = '10000000-0000-4000-8000-000000000009';
+      await knex('itsm_problems').insert(
+        newProblemRow({
+          id: retired,
+          number: 9,
+          title: 'Retired known error',
+          statement: 'Fixture',
+          entity_ref: null,
+          owner_ref: null,
+          category: 'availability',
+          impact: 2,
+          urgency: 2,
+          priority: 3,
+          reporter_ref: 'user:default/ben',
+          source: 'manual',
+          created_at: FROM,
+          status: 'closed',
+          resolution_code: 'fix_applied',
+          resolved_at: FROM,
+          closed_at: FROM,
+          root_cause: 'Old cause',
+          workaround: 'Old workaround',
+          known_error: true,
+          known_error_at: FROM,
+        }),
+      );
+      await knex('itsm_problem_entities').insert({
+        problem_id: retired,
+        entity_ref: A,
+        explicit: true,
+        incident_count: 0,
+      });
+      const { services } = createTestServices(knex, { now: () => NOW });
+
+      const summary = await services.summaries.summarise(A, ben);
+      const analysis = await services.analysis.analyse({
+        scope: { entityRef: A },
+        from: FROM,
+        to: TO,
+        caller: ben,
+      });
+      // X is resolved, not closed: its workaround still applies where the fix is not yet in.
+      expect(summary.knownErrors).toBe(1);
+      expect(analysis.knownErrors.total).toBe(1);
+      expect(analysis.knownErrors.items.map(p => p.id)).toEqual([
+        PROBLEM_IDS.X,
+      ]);
     });
 
     it('refuses a caller who may not read incidents', async () => {

@@ -130,6 +130,8 @@ export type PublishKnownErrorRequest = z.input<typeof publishKnownErrorBody>;
 export const linkIncidentBody = z
   .object({
     holdIncident: z.boolean({ error: 'must be a boolean' }).default(false),
+    /** Takes the incident from the problem that holds it, instead of a 409. */
+    move: z.boolean({ error: 'must be a boolean' }).default(false),
   })
   .strict();
 

@@ -52,7 +52,7 @@ export function incidentsInWindow(
  */
 export function problemsOfScope(
   db: Knex,
-  filter: AnalysisFilter,
+  filter: Pick<AnalysisFilter, 'entityRefs' | 'restrictProblems'>,
 ): Knex.QueryBuilder {
   const query = db('itsm_problems');
   const refs = filter.entityRefs;

@@ -42,9 +42,28 @@ function rate(options: {
 }
 
 /**
+ * Keeps the entities a problem's fix is judged on: all it hurts when it is
+ * rooted in the scope (its blast radius), otherwise those of the scope.
+ */
+function whereCountedEntity(
+  query: Knex.QueryBuilder,
+  entityRefs: string[] | null,
+): void {
+  if (entityRefs) {
+    const refs = entityRefs.length ? entityRefs : [''];
+    query.where(inner =>
+      inner.whereIn('pe.entity_ref', refs).orWhereIn('p.entity_ref', refs),
+    );
+  }
+}
+
+/**
  * For each problem of the scope fixed in the window (`fix_applied`), the
- * incidents on its affected entities in the 28 days before the fix and in the
- * 28 days after it (cut at `now`), counted in one grouped join.
+ * incidents it explains in the 28 days before the fix and in the 28 days
+ * after it (cut at `now`), counted in one grouped join. An incident counts
+ * when it is on an entity the fix is judged on and either is linked to the
+ * problem or is of its category and linked to no problem: incidents of other
+ * kinds, or explained by other problems, say nothing about this fix.
  */
 export async function fixEffects(
   db: Knex,
@@ -67,12 +86,23 @@ export async function fixEffects(
   const ids = fixed.map(row => row.id);
   const incidents = db('itsm_incidents')
     .whereNot('status', 'cancelled')
-    .select('entity_ref', 'created_at');
+    .select('entity_ref', 'created_at', 'category', 'problem_id');
   filter.restrictIncidents?.(incidents);
-  const counts: CountRow[] = await db('itsm_problems as p')
+  const counting = db('itsm_problems as p')
     .join('itsm_problem_entities as pe', 'pe.problem_id', 'p.id')
     .join(incidents.as('i'), 'i.entity_ref', 'pe.entity_ref')
     .whereIn('p.id', ids)
+    .where(inner =>
+      inner
+        .where('i.problem_id', db.ref('p.id'))
+        .orWhere(unlinked =>
+          unlinked
+            .whereNull('i.problem_id')
+            .where('i.category', db.ref('p.category')),
+        ),
+    );
+  whereCountedEntity(counting, filter.entityRefs);
+  const counts: CountRow[] = await counting
     .whereRaw('i.created_at >= p.resolved_at - ?', [FIX_COMPARISON_MS])
     .whereRaw('i.created_at < p.resolved_at + ?', [FIX_COMPARISON_MS])
     .where('i.created_at', '<', filter.now)
@@ -86,12 +116,13 @@ export async function fixEffects(
         'SUM(CASE WHEN i.created_at >= p.resolved_at THEN 1 ELSE 0 END) AS after_count',
       ),
     );
-  const entities: { problem_id: string; entity_ref: string }[] = await db(
-    'itsm_problem_entities',
-  )
-    .whereIn('problem_id', ids)
-    .select('problem_id', 'entity_ref')
-    .orderBy('entity_ref');
+  const counted = db('itsm_problem_entities as pe')
+    .join('itsm_problems as p', 'p.id', 'pe.problem_id')
+    .whereIn('pe.problem_id', ids)
+    .select('pe.problem_id', 'pe.entity_ref')
+    .orderBy('pe.entity_ref');
+  whereCountedEntity(counted, filter.entityRefs);
+  const entities: { problem_id: string; entity_ref: string }[] = await counted;
   return fixed.map(row => {
     const fixedAt = Number(row.resolved_at);
     const count = counts.find(c => c.problem_id === row.id);

@@ -6,6 +6,7 @@ import {
   ProblemBlastRadius,
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
+import { knownErrorsInEffect } from '../knownErrorsInEffect';
 import { problemsAffecting } from '../problems';
 import {
   AnalysisFilter,
@@ -60,12 +61,15 @@ export async function openProblems(
   };
 }
 
-/** Known errors of the scope, latest published first. */
+/** Known errors in effect in the scope, latest published first. */
 export async function knownErrors(
   db: Knex,
   filter: AnalysisFilter,
 ): Promise<{ total: number; items: AnalysisProblem[] }> {
-  const query = problemsOfScope(db, filter).where('known_error', true);
+  const query = knownErrorsInEffect(db, {
+    entityRefs: filter.entityRefs,
+    restrict: filter.restrictProblems,
+  });
   const { total, rows } = await firstWithTotal(db, {
     query,
     orderBy: [

@@ -10,6 +10,7 @@ import {
 } from '../../database/detection/unlinkedIncidents';
 import { DetectionConfig } from './detectionConfig';
 import { dependencyTargets } from './dependencyTargets';
+import { EntityTitles, entityTitles } from './entityTitles';
 import { majorIncidentRule } from './majorIncidentRule';
 import { ProblemProposal } from './proposal';
 import { repeatedIncidentsRule } from './repeatedIncidentsRule';
@@ -77,7 +78,11 @@ export class ProblemDetector {
         since,
         onlyMajor: true,
       });
-      await record(majorIncidentRule(candidates));
+      await record(
+        majorIncidentRule(candidates, {
+          titleOf: await this.titles(candidates.map(i => i.entityRef)),
+        }),
+      );
     }
     return summary;
   }
@@ -96,10 +101,13 @@ export class ProblemDetector {
       since,
       entityRefs: [...new Set(groups.map(g => g.entityRef))],
     });
-    return repeatedIncidentsRule(
-      candidates.filter(i => wanted.has(`${i.entityRef}\n${i.category}`)),
-      rule,
+    const grouped = candidates.filter(i =>
+      wanted.has(`${i.entityRef}\n${i.category}`),
     );
+    return repeatedIncidentsRule(grouped, {
+      ...rule,
+      titleOf: await this.titles(grouped.map(i => i.entityRef)),
+    });
   }
 
   private async sharedDependency(since: number) {
@@ -122,6 +130,23 @@ export class ProblemDetector {
       since,
       entityRefs: [...dependentRefs],
     });
-    return sharedDependencyRule({ candidates, targets, rule });
+    return sharedDependencyRule({
+      candidates,
+      targets,
+      rule,
+      titleOf: await this.titles([
+        ...targets.map(t => t.entityRef),
+        ...dependentRefs,
+      ]),
+    });
+  }
+
+  /** Entity titles for the proposals' titles and reasons. */
+  private async titles(refs: string[]): Promise<EntityTitles> {
+    return entityTitles({
+      catalog: this.deps.catalog,
+      refs,
+      credentials: await this.deps.auth.getOwnServiceCredentials(),
+    });
   }
 }

@@ -1,32 +1,13 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { entitiesByRefs } from './entitiesByRefs';
 import { DependencyTarget } from './sharedDependencyRule';
 
-const CHUNK = 500;
+const FIELDS = ['kind', 'metadata.name', 'metadata.namespace', 'relations'];
 
 function lower(ref: string): string {
   return ref.toLocaleLowerCase('en-US');
-}
-
-async function entitiesByRefs(options: {
-  catalog: CatalogService;
-  refs: string[];
-  credentials: BackstageCredentials;
-}): Promise<Entity[]> {
-  const { catalog, refs, credentials } = options;
-  const entities: Entity[] = [];
-  for (let start = 0; start < refs.length; start += CHUNK) {
-    const { items } = await catalog.getEntitiesByRefs(
-      {
-        entityRefs: refs.slice(start, start + CHUNK),
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'relations'],
-      },
-      { credentials },
-    );
-    entities.push(...items.filter((e): e is Entity => Boolean(e)));
-  }
-  return entities;
 }
 
 /**
@@ -45,6 +26,7 @@ export async function dependencyTargets(options: {
   for (const entity of await entitiesByRefs({
     catalog,
     refs: options.entityRefs,
+    fields: FIELDS,
     credentials,
   })) {
     const ref = lower(stringifyEntityRef(entity));
@@ -62,6 +44,7 @@ export async function dependencyTargets(options: {
   for (const entity of await entitiesByRefs({
     catalog,
     refs: shared.map(([target]) => target),
+    fields: FIELDS,
     credentials,
   })) {
     const owner = entity.relations?.find(r => r.type === 'ownedBy');

@@ -1,10 +1,12 @@
 import { formatIncidentNumber } from '@backstage-itsm/plugin-itsm-common';
 import { CandidateIncident } from '../../database/detection/unlinkedIncidents';
+import { EntityTitles } from './entityTitles';
 import { ProblemProposal, byCreation, detectionKeyOf } from './proposal';
 
 /** Every P1 or major incident gets a problem of its own. */
 export function majorIncidentRule(
   candidates: CandidateIncident[],
+  options: { titleOf: EntityTitles },
 ): ProblemProposal[] {
   return candidates
     .filter(i => i.priority === 1 || i.major)
@@ -20,7 +22,7 @@ export function majorIncidentRule(
         ),
         reason:
           `Detected by the major-incident rule (every P1 or major incident): ` +
-          `${number} on ${incident.entityRef} is ${
+          `${number} on ${options.titleOf(incident.entityRef)} is ${
             incident.major ? 'a major incident' : 'priority P1'
           }.`,
         entityRef: incident.entityRef,

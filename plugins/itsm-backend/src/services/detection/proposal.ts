@@ -50,3 +50,16 @@ export function formatWindow(ms: number): string {
 export function byCreation(a: CandidateIncident, b: CandidateIncident) {
   return a.createdAt - b.createdAt || a.number - b.number;
 }
+
+/**
+ * The incident that sets a proposal's impact and urgency: the highest
+ * priority, the earliest of equals. Taking each level's minimum on its own
+ * would rate the group worse than any of its incidents.
+ */
+export function worstIncident(
+  incidents: CandidateIncident[],
+): CandidateIncident {
+  return [...incidents].sort(
+    (a, b) => a.priority - b.priority || byCreation(a, b),
+  )[0];
+}

@@ -1,6 +1,8 @@
 import {
+  Impact,
   LIMITS,
   PriorityMatrix,
+  Urgency,
   derivePriority,
 } from '@backstage-itsm/plugin-itsm-common';
 import { randomUUID } from 'crypto';
@@ -12,7 +14,7 @@ import { refreshAffectedEntities } from '../../database/refreshAffectedEntities'
 import { takeNextNumber } from '../../database/sequences';
 import { NewTimelineEvent, appendTimeline } from '../../database/timeline';
 import { linkEvents } from '../../shared/linkEvents';
-import { ProblemProposal } from './proposal';
+import { ProblemProposal, worstIncident } from './proposal';
 
 /** Who detection records as reporter and actor. */
 export const DETECTION_ACTOR_REF = 'service:itsm-problem-detection';
@@ -25,12 +27,9 @@ export type ProposalOutcome =
 
 class IncidentsTaken extends Error {}
 
-function levelOf(values: number[]): 1 | 2 | 3 {
-  return Math.min(...values) as 1 | 2 | 3;
-}
-
 /**
- * Writes a proposed problem (`new`, `detected`) and links its incidents, with
+ * Writes a proposed problem (`new`, `detected`), as urgent and impactful as
+ * its worst incident, and links its incidents, with
  * their timeline rows, in one transaction. A key seen before, even on a
  * rejected proposal, is never proposed again; if another change linked one of
  * the incidents meanwhile, nothing is written.
@@ -49,8 +48,9 @@ export async function proposeProblem(
       if (await isDetectionKeyTaken(tx, proposal.detectionKey)) {
         return 'already_proposed';
       }
-      const impact = levelOf(proposal.incidents.map(i => i.impact));
-      const urgency = levelOf(proposal.incidents.map(i => i.urgency));
+      const worst = worstIncident(proposal.incidents);
+      const impact = worst.impact as Impact;
+      const urgency = worst.urgency as Urgency;
       const row = newProblemRow({
         id: randomUUID(),
         number: await takeNextNumber(tx, 'problem'),

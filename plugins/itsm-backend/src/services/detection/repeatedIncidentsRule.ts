@@ -1,5 +1,6 @@
 import { formatIncidentNumber } from '@backstage-itsm/plugin-itsm-common';
 import { CandidateIncident } from '../../database/detection/unlinkedIncidents';
+import { EntityTitles } from './entityTitles';
 import {
   ProblemProposal,
   byCreation,
@@ -15,9 +16,9 @@ import {
  */
 export function repeatedIncidentsRule(
   candidates: CandidateIncident[],
-  options: { minIncidents: number; windowMs: number },
+  options: { minIncidents: number; windowMs: number; titleOf: EntityTitles },
 ): ProblemProposal[] {
-  const { minIncidents, windowMs } = options;
+  const { minIncidents, windowMs, titleOf } = options;
   const byGroup = new Map<string, CandidateIncident[]>();
   for (const incident of candidates) {
     const key = `${incident.entityRef}\n${incident.category}`;
@@ -37,6 +38,7 @@ export function repeatedIncidentsRule(
       const group = incidents.slice(start).filter(i => i.createdAt < end);
       const { entityRef, category } = first;
       const window = formatWindow(windowMs);
+      const entity = titleOf(entityRef);
       proposals.push({
         detectionKey: detectionKeyOf('repeated_incidents', [
           entityRef,
@@ -44,12 +46,12 @@ export function repeatedIncidentsRule(
           first.id,
         ]),
         rule: 'repeated_incidents',
-        title: `${group.length} ${category} incidents on ${entityRef} within ${window}`,
+        title: `${group.length} ${category} incidents on ${entity} within ${window}`,
         reason:
           `Detected by the repeated-incidents rule (${minIncidents} or more incidents ` +
           `on one entity and category within ${window}): ` +
           `${group.map(i => formatIncidentNumber(i.number)).join(', ')} ` +
-          `hit ${entityRef} in category ${category}.`,
+          `hit ${entity} in category ${category}.`,
         entityRef,
         ownerRef: first.ownerRef,
         category,

@@ -1,5 +1,6 @@
 import { formatIncidentNumber } from '@backstage-itsm/plugin-itsm-common';
 import { CandidateIncident } from '../../database/detection/unlinkedIncidents';
+import { EntityTitles } from './entityTitles';
 import {
   ProblemProposal,
   byCreation,
@@ -24,8 +25,9 @@ export function sharedDependencyRule(options: {
   candidates: CandidateIncident[];
   targets: DependencyTarget[];
   rule: { minComponents: number; windowMs: number };
+  titleOf: EntityTitles;
 }): ProblemProposal[] {
-  const { candidates, targets } = options;
+  const { candidates, targets, titleOf } = options;
   const { minComponents, windowMs } = options.rule;
   const proposals: ProblemProposal[] = [];
   const used = new Set<string>();
@@ -48,6 +50,7 @@ export function sharedDependencyRule(options: {
         continue;
       }
       const window = formatWindow(windowMs);
+      const suspect = titleOf(target.entityRef);
       group.forEach(i => used.add(i.id));
       proposals.push({
         detectionKey: detectionKeyOf('shared_dependency', [
@@ -55,14 +58,14 @@ export function sharedDependencyRule(options: {
           group[0].id,
         ]),
         rule: 'shared_dependency',
-        title: `Incidents on ${components.length} components that depend on ${target.entityRef}`,
+        title: `Incidents on ${components.length} components that depend on ${suspect}`,
         reason:
           `Detected by the shared-dependency rule (incidents on ${minComponents} or more ` +
           `components that depend on one entity within ${window}): ` +
           `${group.map(i => formatIncidentNumber(i.number)).join(', ')} ` +
-          `hit ${components.join(', ')}, which all depend on ${
-            target.entityRef
-          }; ` +
+          `hit ${components
+            .map(titleOf)
+            .join(', ')}, which all depend on ${suspect}; ` +
           `it is the suspected root cause.`,
         entityRef: target.entityRef,
         ownerRef: target.ownerRef,

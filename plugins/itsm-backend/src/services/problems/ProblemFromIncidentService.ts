@@ -11,7 +11,7 @@ import { IncidentRecords, incidentRecords } from '../../shared/recordKinds';
 import { assertUnlinked } from './linkIncident';
 import { openProblem } from './openProblem';
 
-/** "Create problem from incident": a problem pre-filled from an incident, linked to it. */
+/** "Create problem from incident": a problem pre-filled from an incident (with its workaround), linked to it. */
 export class ProblemFromIncidentService {
   private readonly incidents: IncidentRecords;
 
@@ -59,6 +59,7 @@ export class ProblemFromIncidentService {
             matrix: this.deps.priorityMatrix,
           }),
           assignee_ref: null,
+          workaround: incident.workaround,
           source: 'from_incident',
         },
         affectedEntityRefs: [],

@@ -5,6 +5,7 @@ import {
   canPublishKnownError,
   checkProblemTransition,
   derivePriority,
+  isProblemProposal,
   itsmProblemCreatePermission,
 } from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
@@ -21,6 +22,7 @@ import {
   updateProblemBody,
 } from '@backstage-itsm/plugin-itsm-common';
 import { openProblem } from './openProblem';
+import { releaseIncidents } from './releaseIncidents';
 import { resolveProblemEntities } from './resolveProblemEntities';
 
 /** API field to column, for the fields PATCH may change. */
@@ -153,7 +155,10 @@ export class ProblemService extends RecordService<
     });
   }
 
-  /** Moves a problem through its lifecycle. */
+  /**
+   * Moves a problem through its lifecycle. Closing a detected proposal
+   * rejects it: the reason is required and its incidents are released.
+   */
   async transition(options: {
     idOrNumber: string;
     input: z.infer<typeof problemTransitionBody>;
@@ -167,13 +172,19 @@ export class ProblemService extends RecordService<
     });
     const duplicateOf = await this.duplicateOf(row, input.duplicateOf);
     const from = row.status as ProblemStatus;
+    const proposal = isProblemProposal({
+      source: row.source as Problem['source'],
+      status: from,
+    });
     const check = checkProblemTransition({
       from,
       to: input.to,
       fields: {
         resolutionCode: input.resolutionCode,
+        resolutionNotes: input.resolutionNotes,
         permanentFix: row.permanent_fix ?? undefined,
         duplicateOf,
+        proposal,
       },
     });
     if (!check.ok) {
@@ -217,6 +228,16 @@ export class ProblemService extends RecordService<
         }),
       ],
       now,
+      alsoInTransaction:
+        proposal && input.to === 'closed'
+          ? tx =>
+              releaseIncidents(tx, {
+                problem: row,
+                why: `proposal rejected: ${input.resolutionNotes}`,
+                actorRef: caller.actorRef,
+                now,
+              })
+          : undefined,
     });
   }
 

@@ -6,6 +6,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import {
+  countKnownErrorsInEffect,
   countOpenIncidentsByPriority,
   countOpenProblems,
   meanTimeToResolve,
@@ -36,26 +37,31 @@ export class EntitySummaryService {
     ]);
     const now = this.deps.now?.() ?? Date.now();
     const since = now - SUMMARY_WINDOW_DAYS * DAY_MS;
-    const [openIncidentsByPriority, mttr, problems] = await Promise.all([
-      countOpenIncidentsByPriority(db, {
-        entityRef,
-        restrict: incidentRestriction,
-      }),
-      meanTimeToResolve(db, {
-        entityRef,
-        since,
-        restrict: incidentRestriction,
-      }),
-      countOpenProblems(db, { entityRef, restrict: problemRestriction }),
-    ]);
+    const [openIncidentsByPriority, mttr, openProblems, knownErrors] =
+      await Promise.all([
+        countOpenIncidentsByPriority(db, {
+          entityRef,
+          restrict: incidentRestriction,
+        }),
+        meanTimeToResolve(db, {
+          entityRef,
+          since,
+          restrict: incidentRestriction,
+        }),
+        countOpenProblems(db, { entityRef, restrict: problemRestriction }),
+        countKnownErrorsInEffect(db, {
+          entityRef,
+          restrict: problemRestriction,
+        }),
+      ]);
     return {
       entityRef,
       openIncidentsByPriority,
       mttrMs: mttr.meanMs,
       resolvedIncidents: mttr.count,
       windowDays: SUMMARY_WINDOW_DAYS,
-      openProblems: problems.open,
-      knownErrors: problems.knownErrors,
+      openProblems,
+      knownErrors,
     };
   }
 }

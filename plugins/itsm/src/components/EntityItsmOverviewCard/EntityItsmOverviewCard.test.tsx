@@ -39,5 +39,9 @@ describe('EntityItsmOverviewCard', () => {
     expect(screen.getByText('4')).toBeInTheDocument();
     expect(screen.getByText('2')).toBeInTheDocument();
     expect(screen.getByText('7 resolved')).toBeInTheDocument();
+    expect(screen.getByText('Known errors in effect')).toBeInTheDocument();
+    expect(
+      screen.getByText('published, rooted here or hurting it, not closed'),
+    ).toBeInTheDocument();
   });
 });

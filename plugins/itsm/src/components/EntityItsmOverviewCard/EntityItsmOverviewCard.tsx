@@ -14,6 +14,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { PriorityChip } from '../shared/PriorityChip';
+import { KNOWN_ERRORS_IN_EFFECT } from '../shared/knownErrorsInEffect';
 import { formatDuration } from '../ReliabilityCharts/formatDuration';
 
 function Figure(props: { label: string; value: string; hint?: string }) {
@@ -93,7 +94,11 @@ export function EntityItsmOverviewCard() {
             hint={`${value.resolvedIncidents} resolved`}
           />
           <Figure label="Open problems" value={String(value.openProblems)} />
-          <Figure label="Known errors" value={String(value.knownErrors)} />
+          <Figure
+            label={KNOWN_ERRORS_IN_EFFECT.label}
+            value={String(value.knownErrors)}
+            hint={KNOWN_ERRORS_IN_EFFECT.hint}
+          />
         </Grid>
       </>
     );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -26,6 +26,7 @@ import { errorMessage } from '../shared/errorMessage';
 import { INCIDENT_STATUS_LABELS } from '../shared/labels';
 import { usePagedList } from '../shared/usePagedList';
 import { useRecordLinks } from '../shared/useRecordLinks';
+import { useLinkIncident } from './useLinkIncident';
 
 /**
  * The incidents a problem explains, with linking by number and unlinking.
@@ -51,13 +52,15 @@ export function LinkedIncidents(props: {
     key: problem.id,
     revision,
   });
-  const [linking, link] = useAsyncFn(async () => {
-    await itsmApi.linkIncident(problem.id, number.trim(), {
-      holdIncident: false,
-    });
+  const linked = useCallback(() => {
     setNumber('');
     onChanged();
-  }, [itsmApi, problem.id, number, onChanged]);
+  }, [onChanged]);
+  const {
+    state: linking,
+    link,
+    heldElsewhere,
+  } = useLinkIncident({ problem, onLinked: linked });
   const [unlinking, unlink] = useAsyncFn(
     async (incidentId: string) => {
       await itsmApi.unlinkIncident(problem.id, incidentId);
@@ -140,13 +143,30 @@ export function LinkedIncidents(props: {
           <Button
             variant="outlined"
             disabled={!number.trim() || linking.loading}
-            onClick={() => link()}
+            onClick={() => link(number.trim())}
           >
             Link incident
           </Button>
         </Box>
       )}
       {failure && <Alert severity="error">{errorMessage(failure)}</Alert>}
+      {heldElsewhere && (
+        <Alert
+          severity="warning"
+          action={
+            <Button
+              color="inherit"
+              size="small"
+              disabled={linking.loading}
+              onClick={() => link(heldElsewhere.incident, true)}
+            >
+              Move it here
+            </Button>
+          }
+        >
+          {heldElsewhere.message}
+        </Alert>
+      )}
     </InfoCard>
   );
 }

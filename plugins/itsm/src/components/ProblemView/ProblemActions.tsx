@@ -6,6 +6,7 @@ import {
   allowedProblemTransitions,
   canPublishKnownError,
   isOpenProblemStatus,
+  isProblemProposal,
 } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -15,9 +16,13 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { TransitionDialog } from '../shared/TransitionDialog';
 import { errorMessage } from '../shared/errorMessage';
 import { PROBLEM_ACTION_LABELS } from '../shared/labels';
+import { Confirmable, confirmPrompt } from './proposalPrompts';
 import { problemTransitionPrompt } from './problemTransitionFields';
 
-/** Lifecycle moves valid from the problem's status, and publishing it as a known error. */
+/**
+ * Lifecycle moves valid from the problem's status, and publishing it as a
+ * known error; accepting, rejecting and publishing are confirmed first.
+ */
 export function ProblemActions(props: {
   problem: Problem;
   onTransition: (move: ProblemTransitionRequest) => Promise<unknown>;
@@ -29,48 +34,48 @@ export function ProblemActions(props: {
     (to: ProblemStatus) => onTransition({ version: problem.version, to }),
     [problem.version, onTransition],
   );
-  const [publishing, publish] = useAsyncFn(onPublishKnownError, [
-    onPublishKnownError,
-  ]);
+  const [confirming, setConfirming] = useState<Confirmable>();
   const fromOpen = isOpenProblemStatus(problem.status);
   const prompt =
     prompting && problemTransitionPrompt({ to: prompting, fromOpen });
   const publishable = canPublishKnownError(problem);
-  const [deciding, decide] = useAsyncFn(
-    (accept: boolean) =>
-      onTransition(
-        accept
-          ? { version: problem.version, to: 'assess' }
-          : {
-              version: problem.version,
-              to: 'closed',
-              resolutionCode: 'cancelled',
-              resolutionNotes: 'Proposal rejected',
-            },
-      ),
-    [problem.version, onTransition],
+  const failure = direct.error;
+  const confirmDialog = confirming && (
+    <TransitionDialog
+      {...confirmPrompt({ problem, decision: confirming })}
+      onClose={() => setConfirming(undefined)}
+      onConfirm={values => {
+        if (confirming === 'publish') {
+          return onPublishKnownError();
+        }
+        return onTransition(
+          confirming === 'accept'
+            ? { version: problem.version, to: 'assess' }
+            : {
+                version: problem.version,
+                to: 'closed',
+                resolutionCode: 'cancelled',
+                resolutionNotes: values.resolutionNotes.trim(),
+              },
+        );
+      }}
+    />
   );
-  const failure = direct.error ?? publishing.error ?? deciding.error;
 
-  if (problem.source === 'detected' && problem.status === 'new') {
+  if (isProblemProposal(problem)) {
     return (
       <Box display="flex" gridGap={8} flexWrap="wrap" alignItems="center">
         <Button
           variant="contained"
           color="primary"
-          disabled={deciding.loading}
-          onClick={() => decide(true)}
+          onClick={() => setConfirming('accept')}
         >
           Accept proposal
         </Button>
-        <Button
-          variant="outlined"
-          disabled={deciding.loading}
-          onClick={() => decide(false)}
-        >
+        <Button variant="outlined" onClick={() => setConfirming('reject')}>
           Reject proposal
         </Button>
-        {failure && <Alert severity="error">{errorMessage(failure)}</Alert>}
+        {confirmDialog}
       </Box>
     );
   }
@@ -106,8 +111,8 @@ export function ProblemActions(props: {
             <Button
               variant="outlined"
               color="secondary"
-              disabled={!publishable || publishing.loading}
-              onClick={() => publish()}
+              disabled={!publishable}
+              onClick={() => setConfirming('publish')}
             >
               Publish as known error
             </Button>
@@ -115,6 +120,7 @@ export function ProblemActions(props: {
         </Tooltip>
       )}
       {failure && <Alert severity="error">{errorMessage(failure)}</Alert>}
+      {confirmDialog}
       {prompting && prompt && (
         <TransitionDialog
           title={`${PROBLEM_ACTION_LABELS[prompting]} ${problem.number}`}

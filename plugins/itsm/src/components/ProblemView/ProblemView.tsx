@@ -92,6 +92,9 @@ export function ProblemView(props: { problemId: string }) {
         title={value.title}
         priority={value.priority}
         status={PROBLEM_STATUS_LABELS[value.status]}
+        onEditTitle={
+          canEdit ? title => save({ version: value.version, title }) : undefined
+        }
         badges={
           <>
             {value.knownError && (

@@ -1,6 +1,7 @@
 import { ReliabilityAnalysis } from '@backstage-itsm/plugin-itsm-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { KNOWN_ERRORS_IN_EFFECT } from '../shared/knownErrorsInEffect';
 import { formatDuration } from './formatDuration';
 
 function Figure(props: { label: string; value: string; detail?: string }) {
@@ -60,7 +61,11 @@ export function KeyFigures(props: { analysis: ReliabilityAnalysis }) {
         detail={`${repeat.incidents} of ${repeat.total} incidents`}
       />
       <Figure label="Open problems" value={String(openProblems.total)} />
-      <Figure label="Known errors" value={String(knownErrors.total)} />
+      <Figure
+        label={KNOWN_ERRORS_IN_EFFECT.label}
+        value={String(knownErrors.total)}
+        detail={KNOWN_ERRORS_IN_EFFECT.hint}
+      />
       <Figure
         label="Action items"
         value={`${actionItems.open} open`}

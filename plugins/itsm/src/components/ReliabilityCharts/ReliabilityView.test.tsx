@@ -196,6 +196,12 @@ describe('ReliabilityView', () => {
     expect(screen.getByText('40%')).toBeInTheDocument();
     expect(screen.getByText('2 of 5 incidents')).toBeInTheDocument();
     expect(screen.getByText('1 overdue')).toBeInTheDocument();
+    expect(screen.getByText('Known errors in effect')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /incidents linked to the problem, or of its category and linked to no problem/,
+      ),
+    ).toBeInTheDocument();
 
     expect(
       screen.getByRole('img', {

@@ -88,7 +88,7 @@ export function ReliabilityView(props: {
       <Grid item xs={12} md={6}>
         <InfoCard
           title="Before and after fixes"
-          subheader="Incidents per week on the affected entities, 28 days either side"
+          subheader="Incidents per week that each fix should have prevented, 28 days either side"
         >
           <FixEffectChart fixEffects={value.fixEffects} />
         </InfoCard>
