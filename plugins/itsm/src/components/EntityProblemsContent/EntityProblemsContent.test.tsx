@@ -1,5 +1,5 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -133,7 +133,9 @@ describe('EntityProblemsContent of an entity with many problems', () => {
         name: 'Load more problems hurting this resource',
       }),
     );
-    expect(await screen.findByText('Rooted 2')).toBeInTheDocument();
-    expect(await screen.findByText('Hurting 2')).toBeInTheDocument();
+    await waitFor(() => {
+      expect(screen.getByText('Rooted 2')).toBeInTheDocument();
+      expect(screen.getByText('Hurting 2')).toBeInTheDocument();
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -44,6 +44,12 @@ export function EntityProblemsContent() {
     key,
   });
 
+  // A problem rooted here that also hurts this entity is listed once, as rooted here.
+  const affecting = useMemo(
+    () => affectingList.items.filter(p => p.entityRef !== entityRef),
+    [affectingList.items, entityRef],
+  );
+
   let body;
   const error = rootedList.error ?? affectingList.error;
   if (rootedList.loading || affectingList.loading) {
@@ -52,10 +58,6 @@ export function EntityProblemsContent() {
     body = <ItsmErrorPanel error={error} action="load problems" />;
   } else {
     const rooted = rootedList.items;
-    // A problem rooted here that also hurts this entity is listed once, as rooted here.
-    const affecting = affectingList.items.filter(
-      p => p.entityRef !== entityRef,
-    );
     body = (
       <Grid container spacing={3} direction="column">
         <Grid item>

@@ -53,7 +53,10 @@ describe('ITSM page', () => {
       screen.getByLabelText('Search symptoms, causes and workarounds'),
       'pool',
     );
-    expect(await screen.findByText('Restart the pods')).toBeInTheDocument();
+    // The search waits for typing to pause before it asks.
+    expect(
+      await screen.findByText('Restart the pods', undefined, { timeout: 5000 }),
+    ).toBeInTheDocument();
     await waitFor(() => expect(searched).toContain('pool'));
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Page } from '@backstage-itsm/plugin-itsm-common';
 
 /** A keyset-paged list as the UI shows it: the pages loaded so far, and more on demand. */
@@ -105,8 +105,13 @@ export function usePagedList<T>(options: {
     );
   }, [cursor]);
 
+  // The same array until the pages change, so tables do not rebuild their rows.
+  const items = useMemo(
+    () => state.pages.flatMap(page => page.items),
+    [state.pages],
+  );
   return {
-    items: state.pages.flatMap(page => page.items),
+    items,
     loading: state.loading,
     error: state.error,
     hasMore: cursor !== null,
