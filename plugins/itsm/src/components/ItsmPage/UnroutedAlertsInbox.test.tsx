@@ -22,12 +22,16 @@ const alert: UnroutedAlert = {
   labels: { alertname: 'DiskFull', instance: 'node-7' },
   status: 'pending',
   occurrenceCount: 3,
+  startedAt: '2026-11-20T09:55:00Z',
   firstSeenAt: '2026-11-20T10:00:00Z',
   lastSeenAt: '2026-11-20T10:10:00Z',
   endedAt: null,
   incidentId: null,
   assignedBy: null,
   assignedAt: null,
+  dismissedBy: null,
+  dismissedAt: null,
+  dismissReason: null,
   reporterRef: 'service:external:alertmanager',
 };
 
