@@ -87,6 +87,89 @@ describe('UnroutedAlertsInbox', () => {
     );
   });
 
+  it('dismisses an alert with the reason asked for, then reloads the inbox', async () => {
+    let dismissed: unknown;
+    const onChange = jest.fn();
+    server.use(
+      http.get(`${BASE_URL}/alerts/unrouted`, () =>
+        HttpResponse.json({
+          items: dismissed ? [] : [alert],
+          nextCursor: null,
+        }),
+      ),
+      http.post(
+        `${BASE_URL}/alerts/unrouted/:id/dismiss`,
+        async ({ request, params }) => {
+          dismissed = { id: params.id, body: await request.json() };
+          return HttpResponse.json({
+            ...alert,
+            status: 'dismissed',
+            dismissReason: 'Lab node, not production',
+            dismissedBy: 'user:default/guest',
+            dismissedAt: '2026-11-20T10:20:00Z',
+          });
+        },
+      ),
+    );
+    const user = userEvent.setup({ delay: null });
+    await renderWithItsm(<UnroutedAlertsInbox onChange={onChange} />);
+
+    await user.click(await screen.findByRole('button', { name: 'Dismiss' }));
+    const confirm = screen.getByRole('button', { name: 'Dismiss alert' });
+    expect(confirm).toBeDisabled();
+    await user.type(screen.getByLabelText(/Reason/), '   ');
+    expect(confirm).toBeDisabled();
+    await user.clear(screen.getByLabelText(/Reason/));
+    await user.type(
+      screen.getByLabelText(/Reason/),
+      'Lab node, not production',
+    );
+    await user.click(confirm);
+
+    await waitFor(() =>
+      expect(dismissed).toEqual({
+        id: alert.id,
+        body: { reason: 'Lab node, not production' },
+      }),
+    );
+    expect(
+      await screen.findByText(/Every alert found its entity/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Disk full on node-7')).not.toBeInTheDocument();
+    expect(onChange).toHaveBeenCalled();
+  });
+
+  it('shows why a dismissal failed and keeps the dialog open', async () => {
+    server.use(
+      http.get(`${BASE_URL}/alerts/unrouted`, () =>
+        HttpResponse.json({ items: [alert], nextCursor: null }),
+      ),
+      http.post(`${BASE_URL}/alerts/unrouted/:id/dismiss`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'ConflictError',
+              message: 'The alert was assigned already; reload the inbox',
+            },
+            response: { statusCode: 409 },
+          },
+          { status: 409 },
+        ),
+      ),
+    );
+    const user = userEvent.setup({ delay: null });
+    await renderWithItsm(<UnroutedAlertsInbox />);
+    await user.click(await screen.findByRole('button', { name: 'Dismiss' }));
+    await user.type(screen.getByLabelText(/Reason/), 'Noise');
+    await user.click(screen.getByRole('button', { name: 'Dismiss alert' }));
+    expect(
+      await screen.findByText(/The alert was assigned already/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Dismiss alert' }),
+    ).toBeInTheDocument();
+  });
+
   it('says that nothing is dropped when the inbox is empty', async () => {
     server.use(
       http.get(`${BASE_URL}/alerts/unrouted`, () =>

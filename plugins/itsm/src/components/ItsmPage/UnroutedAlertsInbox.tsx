@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Progress, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
@@ -26,10 +26,15 @@ import { PriorityChip } from '../shared/PriorityChip';
 import { errorMessage } from '../shared/errorMessage';
 import { formatAge } from '../shared/formatAge';
 import { usePriorityMatrix } from '../shared/useItsmConfig';
+import { DismissAlertDialog } from './DismissAlertDialog';
 import { useRecordLinks } from '../shared/useRecordLinks';
 
-function AssignDialog(props: { alert: UnroutedAlert; onClose: () => void }) {
-  const { alert, onClose } = props;
+function AssignDialog(props: {
+  alert: UnroutedAlert;
+  onClose: () => void;
+  onAssigned: () => void;
+}) {
+  const { alert, onClose, onAssigned } = props;
   const itsmApi = useApi(itsmApiRef);
   const navigate = useNavigate();
   const links = useRecordLinks();
@@ -39,8 +44,9 @@ function AssignDialog(props: { alert: UnroutedAlert; onClose: () => void }) {
       alert.id,
       entityRef!,
     );
+    onAssigned();
     navigate(links.incident(incident.number));
-  }, [itsmApi, alert.id, entityRef, navigate, links]);
+  }, [itsmApi, alert.id, entityRef, navigate, links, onAssigned]);
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
       <DialogTitle>Assign “{alert.title}”</DialogTitle>
@@ -76,16 +82,28 @@ function AssignDialog(props: { alert: UnroutedAlert; onClose: () => void }) {
   );
 }
 
-/** Alerts that matched no catalog entity, waiting for someone to assign them. */
-export function UnroutedAlertsInbox() {
+/**
+ * Alerts that matched no catalog entity, waiting for someone to assign or
+ * dismiss them; `onChange` hears of each one that leaves the inbox.
+ */
+export function UnroutedAlertsInbox(props: { onChange?: () => void }) {
+  const { onChange } = props;
   const itsmApi = useApi(itsmApiRef);
   const matrix = usePriorityMatrix();
   const canAssign = usePermission({ permission: itsmIncidentCreatePermission });
   const [assigning, setAssigning] = useState<UnroutedAlert>();
+  const [dismissing, setDismissing] = useState<UnroutedAlert>();
   const alerts = useAsyncRetry(
     () => itsmApi.listUnroutedAlerts({ status: 'pending', limit: 100 }),
     [itsmApi],
   );
+  const reload = alerts.retry;
+  const onDismissed = useCallback(() => {
+    setDismissing(undefined);
+    reload();
+    onChange?.();
+  }, [reload, onChange]);
+  const onAssigned = useCallback(() => onChange?.(), [onChange]);
 
   const columns: TableColumn<UnroutedAlert>[] = [
     { title: 'Alert', field: 'title' },
@@ -137,14 +155,19 @@ export function UnroutedAlertsInbox() {
       field: 'id',
       render: alert =>
         canAssign.allowed ? (
-          <Button
-            size="small"
-            variant="outlined"
-            color="primary"
-            onClick={() => setAssigning(alert)}
-          >
-            Assign
-          </Button>
+          <Box display="flex" gridGap={8}>
+            <Button
+              size="small"
+              variant="outlined"
+              color="primary"
+              onClick={() => setAssigning(alert)}
+            >
+              Assign
+            </Button>
+            <Button size="small" onClick={() => setDismissing(alert)}>
+              Dismiss
+            </Button>
+          </Box>
         ) : null,
     },
   ];
@@ -167,7 +190,7 @@ export function UnroutedAlertsInbox() {
         emptyContent={
           <Box p={2}>
             Every alert found its entity. Alerts whose labels match no entity
-            wait here until someone assigns them.
+            wait here until someone assigns or dismisses them.
           </Box>
         }
         options={{
@@ -181,6 +204,14 @@ export function UnroutedAlertsInbox() {
         <AssignDialog
           alert={assigning}
           onClose={() => setAssigning(undefined)}
+          onAssigned={onAssigned}
+        />
+      )}
+      {dismissing && (
+        <DismissAlertDialog
+          alert={dismissing}
+          onClose={() => setDismissing(undefined)}
+          onDismissed={onDismissed}
         />
       )}
     </>
