@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the end-to-end suites (real Chromium, real Alertmanager) against the
-# demo app. Starts `yarn start` on an in-memory SQLite database unless
-# ITSM_E2E_APP_URL points at an app that is already running.
+# demo app. Starts `yarn start` (app-config.yaml and app-config.demo.yaml,
+# whose static token the alert suites use) on an in-memory SQLite database
+# unless ITSM_E2E_APP_URL points at an app that is already running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

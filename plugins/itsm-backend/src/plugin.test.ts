@@ -1,5 +1,6 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
 import { PROBLEM_DETECTION_TASK_ID } from './services/detection/prepareProblemDetection';
 import { itsmPlugin } from './plugin';
 import { TEST_ENTITIES } from './__testUtils__/fixtures';
@@ -8,11 +9,13 @@ jest.setTimeout(60_000);
 
 const scheduler = mockServices.scheduler.mock();
 
-function backendWith(detection: object) {
+function backendWith(detection: object, more: object = {}) {
   return startTestBackend({
     features: [
       itsmPlugin,
-      mockServices.rootConfig.factory({ data: { itsm: { detection } } }),
+      mockServices.rootConfig.factory({
+        data: { itsm: { detection }, ...more },
+      }),
       catalogServiceMock.factory({ entities: TEST_ENTITIES }),
       scheduler.factory,
     ],
@@ -51,5 +54,71 @@ describe('itsmPlugin', () => {
       expect.objectContaining({ id: 'itsm-problem-detection' }),
     );
     await backend.stop();
+  });
+
+  describe('with the demo alert token', () => {
+    const nodeEnv = process.env.NODE_ENV;
+    afterEach(() => {
+      process.env.NODE_ENV = nodeEnv;
+    });
+
+    const externalAccess = (token: string) => ({
+      backend: {
+        auth: {
+          externalAccess: [
+            {
+              type: 'static',
+              options: { token: 'a-real-secret-0123456789', subject: 'ci' },
+            },
+            {
+              type: 'static',
+              options: { token, subject: 'alertmanager' },
+              accessRestrictions: [
+                { plugin: 'itsm', permission: 'itsm.alert.ingest' },
+              ],
+            },
+          ],
+        },
+      },
+    });
+
+    it.each(['production', 'staging', ''])(
+      'refuses to start when NODE_ENV is %p, naming the key',
+      async env => {
+        process.env.NODE_ENV = env;
+        await expect(
+          backendWith(
+            { enabled: false },
+            externalAccess('itsm-demo-alertmanager-token'),
+          ),
+        ).rejects.toThrow(
+          /backend\.auth\.externalAccess\[1\]\.options\.token is the published demo token/,
+        );
+      },
+    );
+
+    it('starts in development, where the demo runs', async () => {
+      process.env.NODE_ENV = 'development';
+      const backend = await backendWith(
+        { enabled: false },
+        externalAccess('itsm-demo-alertmanager-token'),
+      );
+      expect(
+        (await request(backend.server).get('/api/itsm/health')).status,
+      ).toBe(200);
+      await backend.stop();
+    });
+
+    it('starts in production with a token of its own', async () => {
+      process.env.NODE_ENV = 'production';
+      const backend = await backendWith(
+        { enabled: false },
+        externalAccess('s3cr3t-from-the-environment-4f9a'),
+      );
+      expect(
+        (await request(backend.server).get('/api/itsm/health')).status,
+      ).toBe(200);
+      await backend.stop();
+    });
   });
 });

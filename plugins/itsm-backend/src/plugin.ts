@@ -9,6 +9,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-node';
 import { applyDatabaseMigrations } from './database/migrations';
 import { createRouter } from './routes/router';
+import { refuseDemoTokens } from './services/alerts/demoTokens';
 import { scheduleDeliveryPruning } from './services/alerts/scheduleDeliveryPruning';
 import { createItsmServices } from './services/createItsmServices';
 import { prepareProblemDetection } from './services/detection/prepareProblemDetection';
@@ -40,6 +41,10 @@ export const itsmPlugin = createBackendPlugin({
       },
       async init(deps) {
         const { database, httpRouter } = deps;
+        refuseDemoTokens({
+          config: deps.config,
+          nodeEnv: process.env.NODE_ENV,
+        });
         const knex = await database.getClient();
         const services = createItsmServices({ ...deps, knex });
         const startDetection = prepareProblemDetection({ ...deps, knex });

@@ -6,8 +6,15 @@ export const ALERT_SOURCES = ['alertmanager', 'events-v2'] as const;
 export type AlertSource = (typeof ALERT_SOURCES)[number];
 
 /** States of an alert in the unrouted inbox. */
-export const UNROUTED_ALERT_STATUSES = ['pending', 'assigned'] as const;
-/** `pending` until someone assigns it to an entity, which opens an incident. */
+export const UNROUTED_ALERT_STATUSES = [
+  'pending',
+  'assigned',
+  'dismissed',
+] as const;
+/**
+ * `pending` until someone assigns it to an entity, which opens an incident,
+ * or dismisses it with a reason.
+ */
 export type UnroutedAlertStatus = (typeof UNROUTED_ALERT_STATUSES)[number];
 
 /** An alert that matched no catalog entity, kept until someone assigns it. */
@@ -28,6 +35,8 @@ export interface UnroutedAlert {
   status: UnroutedAlertStatus;
   /** Deliveries of the alert while it waited. */
   occurrenceCount: number;
+  /** When the alert started firing, as the sender says; null when it did not say. */
+  startedAt: string | null;
   firstSeenAt: string;
   lastSeenAt: string;
   /** When the alert stopped firing; null while it fires. */
@@ -36,8 +45,17 @@ export interface UnroutedAlert {
   incidentId: string | null;
   assignedBy: string | null;
   assignedAt: string | null;
+  /** Who dismissed it, when and why; null unless dismissed. */
+  dismissedBy: string | null;
+  dismissedAt: string | null;
+  dismissReason: string | null;
   /** Who sent it, such as `service:external:alertmanager`. */
   reporterRef: string;
+}
+
+/** How many alerts of the unrouted inbox are in a status. */
+export interface UnroutedAlertCount {
+  count: number;
 }
 
 /** What assigning an unrouted alert answers: the alert and the incident it opened. */

@@ -160,6 +160,30 @@ describe('checkIncidentTransition', () => {
         }),
       ).toEqual({ ok: true });
     });
+
+    it('holds awaiting a problem only when one is linked', () => {
+      const hold = (hasLinkedProblem: boolean) =>
+        checkIncidentTransition({
+          from: 'new',
+          to: 'on_hold',
+          fields: { holdReason: 'awaiting_problem', hasLinkedProblem },
+        });
+      expect(hold(false)).toEqual({
+        ok: false,
+        field: 'holdReason',
+        reason:
+          "holdReason 'awaiting_problem' needs a linked problem; link the incident to a problem first",
+        allowed: expectedAllowed.new,
+      });
+      expect(hold(true)).toEqual({ ok: true });
+      expect(
+        checkIncidentTransition({
+          from: 'new',
+          to: 'on_hold',
+          fields: { holdReason: 'awaiting_vendor', hasLinkedProblem: false },
+        }),
+      ).toEqual({ ok: true });
+    });
   });
 
   describe('to resolved', () => {

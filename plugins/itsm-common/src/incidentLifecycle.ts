@@ -38,6 +38,8 @@ export interface IncidentTransitionFields {
   resolutionNotes?: string | null;
   /** Whether the problem linked to the incident is a known error. */
   linkedProblemIsKnownError?: boolean;
+  /** Whether a problem is linked to the incident; false refuses `awaiting_problem`. */
+  hasLinkedProblem?: boolean;
 }
 
 /** Statuses an incident in `status` may move to; none once closed or cancelled. */
@@ -78,6 +80,17 @@ export function checkIncidentTransition(options: {
         reason: `holdReason is required to put an incident on hold; use one of ${HOLD_REASONS.join(
           ', ',
         )}`,
+        allowed,
+      });
+    }
+    if (
+      fields.holdReason === 'awaiting_problem' &&
+      fields.hasLinkedProblem === false
+    ) {
+      return missingField({
+        field: 'holdReason',
+        reason:
+          "holdReason 'awaiting_problem' needs a linked problem; link the incident to a problem first",
         allowed,
       });
     }

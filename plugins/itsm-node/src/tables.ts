@@ -178,6 +178,11 @@ export interface UnroutedAlertRow {
   assigned_by: string | null;
   assigned_at: DbTime | null;
   reporter_ref: string;
+  /** When the alert started firing, as the sender says; null when it did not say. */
+  started_at?: DbTime | null;
+  dismissed_by?: string | null;
+  dismissed_at?: DbTime | null;
+  dismiss_reason?: string | null;
 }
 
 /**

@@ -75,10 +75,12 @@ export function createTestServices(
   } = {},
 ) {
   const permissions = mockServices.permissions.mock();
-  permissions.authorize.mockResolvedValue([{ result: AuthorizeResult.ALLOW }]);
-  permissions.authorizeConditional.mockResolvedValue([
-    { result: AuthorizeResult.ALLOW },
-  ]);
+  permissions.authorize.mockImplementation(async requests =>
+    requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  );
+  permissions.authorizeConditional.mockImplementation(async requests =>
+    requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  );
   const permissionsRegistry = mockServices.permissionsRegistry.mock();
   const rulesets = new Map<string, any>();
   permissionsRegistry.addResourceType.mockImplementation((opts: any) => {

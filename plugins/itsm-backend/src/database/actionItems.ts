@@ -2,19 +2,89 @@ import { Knex } from 'knex';
 import { Cursor } from './cursor';
 import { isUuid } from './findRecordRow';
 import { actionItemFromRow } from './mappers';
+import { QueryRestriction } from './incidents';
 import { fetchPage } from './paging';
 import { ActionItemRow } from './tables';
 import { versionedUpdate } from './versionedUpdate';
 
+/** Parent tables by the `parent_type` of an action item. */
+const PARENT_TABLES = {
+  incident: 'itsm_incidents',
+  problem: 'itsm_problems',
+} as const;
+
+type ParentType = keyof typeof PARENT_TABLES;
+
+/**
+ * The kinds of parent whose action items a caller may read, each with the
+ * restriction of its records (all of them without one); a kind left out is
+ * not readable at all.
+ */
+export type ReadableParents = Partial<
+  Record<ParentType, { restrict?: QueryRestriction }>
+>;
+
 /** Filters of the action item list. */
 export interface ActionItemFilter {
-  parentType?: 'incident' | 'problem';
-  /** The parent's uuid; only with `parentType`. */
+  parents: ReadableParents;
+  /** The parent's uuid; its type is the only kind in `parents`. */
   parentId?: string;
   ownerRef?: string;
   status?: 'open' | 'done';
-  /** Open items due before this time. */
-  overdueAt?: number;
+  /** Open items due before `at` (`is: true`), or every other item. */
+  overdue?: { is: boolean; at: number };
+}
+
+/** Keeps the items of the parents the caller may read, in SQL. */
+function whereParentReadable(
+  db: Knex,
+  query: Knex.QueryBuilder,
+  parents: ReadableParents,
+): void {
+  const kinds = (Object.keys(PARENT_TABLES) as ParentType[]).filter(
+    kind => parents[kind],
+  );
+  if (kinds.length === 0) {
+    query.whereRaw('1 = 0');
+    return;
+  }
+  const everything =
+    kinds.length === Object.keys(PARENT_TABLES).length &&
+    kinds.every(kind => !parents[kind]!.restrict);
+  if (everything) {
+    return;
+  }
+  query.where(inner => {
+    for (const kind of kinds) {
+      const restrict = parents[kind]!.restrict;
+      inner.orWhere(sub => {
+        sub.where('parent_type', kind);
+        if (restrict) {
+          const readable = db(PARENT_TABLES[kind]).select('id');
+          restrict(readable);
+          sub.whereIn('parent_id', readable);
+        }
+      });
+    }
+  });
+}
+
+/** Keeps overdue items (open, due before a time) or the others. */
+function whereOverdue(
+  query: Knex.QueryBuilder,
+  overdue: { is: boolean; at: number },
+): void {
+  if (overdue.is) {
+    query.where('status', 'open').where('due_at', '<', overdue.at);
+  } else {
+    // Spelled out rather than NOT(...): a null due date makes that NULL.
+    query.where(inner =>
+      inner
+        .whereNot('status', 'open')
+        .orWhereNull('due_at')
+        .orWhere('due_at', '>=', overdue.at),
+    );
+  }
 }
 
 /** Lists action items newest first, one keyset page at a time. */
@@ -24,11 +94,9 @@ export async function listActionItems(
 ) {
   const { filter } = options;
   const query = db<ActionItemRow>('itsm_action_items').select('*');
-  if (filter.parentType) {
-    query.where({ parent_type: filter.parentType });
-    if (filter.parentId) {
-      query.where({ parent_id: filter.parentId });
-    }
+  whereParentReadable(db, query, filter.parents);
+  if (filter.parentId) {
+    query.where({ parent_id: filter.parentId });
   }
   if (filter.ownerRef) {
     query.where({ owner_ref: filter.ownerRef });
@@ -36,8 +104,8 @@ export async function listActionItems(
   if (filter.status) {
     query.where({ status: filter.status });
   }
-  if (filter.overdueAt !== undefined) {
-    query.where({ status: 'open' }).where('due_at', '<', filter.overdueAt);
+  if (filter.overdue) {
+    whereOverdue(query, filter.overdue);
   }
   const page = await fetchPage<ActionItemRow>(query, {
     keyColumn: 'created_at',

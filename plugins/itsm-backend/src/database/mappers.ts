@@ -158,12 +158,16 @@ export function unroutedAlertFromRow(row: UnroutedAlertRow): UnroutedAlert {
     labels: JSON.parse(row.labels),
     status: row.status as UnroutedAlert['status'],
     occurrenceCount: Number(row.occurrence_count),
+    startedAt: toIsoOrNull(row.started_at ?? null),
     firstSeenAt: toIso(row.first_seen_at),
     lastSeenAt: toIso(row.last_seen_at),
     endedAt: toIsoOrNull(row.ended_at),
     incidentId: row.incident_id,
     assignedBy: row.assigned_by,
     assignedAt: toIsoOrNull(row.assigned_at),
+    dismissedBy: row.dismissed_by ?? null,
+    dismissedAt: toIsoOrNull(row.dismissed_at ?? null),
+    dismissReason: row.dismiss_reason ?? null,
     reporterRef: row.reporter_ref,
   };
 }

@@ -29,7 +29,8 @@ export function actionItemRoutes(options: {
         ownerRef:
           query.ownerRef && normaliseEntityRef(query.ownerRef, 'ownerRef'),
         status: query.status,
-        overdue: query.overdue === 'true',
+        overdue:
+          query.overdue === undefined ? undefined : query.overdue === 'true',
         ...pageOptions(query),
         caller,
       }),

@@ -6,6 +6,8 @@ import { UnroutedAlertService } from '../services/alerts/UnroutedAlertService';
 import { callerOf } from '../shared/caller';
 import {
   assignUnroutedAlertBody,
+  countUnroutedAlertsQuery,
+  dismissUnroutedAlertBody,
   listUnroutedAlertsQuery,
 } from '@backstage-itsm/plugin-itsm-common';
 import { parseBody, parseQuery } from '../shared/parseInput';
@@ -54,6 +56,28 @@ export function alertRoutes(options: {
       ),
     );
   });
+
+  router.get('/alerts/unrouted/count', async (req, res) => {
+    const caller = await callerOf(httpAuth, req);
+    const query = parseQuery(countUnroutedAlertsQuery, req.query);
+    res.json(await unroutedAlerts.count({ status: query.status }, caller));
+  });
+
+  router.post(
+    '/alerts/unrouted/:id/dismiss',
+    express.json(),
+    async (req, res) => {
+      const caller = await callerOf(httpAuth, req);
+      const body = parseBody(dismissUnroutedAlertBody, req.body);
+      res.json(
+        await unroutedAlerts.dismiss({
+          id: req.params.id,
+          input: body,
+          caller,
+        }),
+      );
+    },
+  );
 
   router.post(
     '/alerts/unrouted/:id/assign',

@@ -36,6 +36,8 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import {
   assignUnroutedAlertBody,
+  countUnroutedAlertsQuery,
+  dismissUnroutedAlertBody,
   listUnroutedAlertsQuery,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
@@ -311,7 +313,9 @@ describe('openapi.yaml', () => {
         'POST /alerts/alertmanager',
         'POST /alerts/pagerduty/v2/enqueue',
         'GET /alerts/unrouted',
+        'GET /alerts/unrouted/count',
         'POST /alerts/unrouted/{id}/assign',
+        'POST /alerts/unrouted/{id}/dismiss',
       ].sort(),
     );
   });
@@ -467,6 +471,9 @@ describe('openapi.yaml', () => {
       LIMITS.description,
     );
     expect(schemas.NoteRequest.properties.body.maxLength).toBe(LIMITS.note);
+    expect(
+      schemas.DismissUnroutedAlertRequest.properties.reason.maxLength,
+    ).toBe(LIMITS.short);
     expect(schemas.PostmortemRequest.properties.summary.maxLength).toBe(
       LIMITS.markdown,
     );
@@ -492,6 +499,7 @@ describe('openapi.yaml', () => {
       ['post', '/action-items', createActionItemBody],
       ['patch', '/action-items/{id}', updateActionItemBody],
       ['post', '/alerts/unrouted/{id}/assign', assignUnroutedAlertBody],
+      ['post', '/alerts/unrouted/{id}/dismiss', dismissUnroutedAlertBody],
     ];
 
     it.each(bodies)('%s %s body', (method, path, zodSchema) => {
@@ -535,6 +543,7 @@ describe('openapi.yaml', () => {
       ['/entity-summary', entitySummaryQuery],
       ['/analysis', analysisQuery],
       ['/alerts/unrouted', listUnroutedAlertsQuery],
+      ['/alerts/unrouted/count', countUnroutedAlertsQuery],
     ];
 
     it.each(queries)('GET %s query', (path, zodSchema) => {

@@ -28,6 +28,14 @@ export type RecordPermission = ResourcePermission<
 >;
 
 /**
+ * What a caller may read of one kind of record: nothing, or the records a
+ * restriction leaves (all of them without one).
+ */
+export type ReadAccess =
+  | { readable: false }
+  | { readable: true; restrict?: QueryRestriction };
+
+/**
  * Turns permission decisions into 403s and SQL restrictions. Conditional
  * decisions on one record are applied here with the registered rules, so the
  * permission backend never has to call back into this plugin.
@@ -108,26 +116,45 @@ export class Authorizer {
     permissions: RecordPermission[],
     credentials: BackstageCredentials,
   ): Promise<(QueryRestriction | undefined)[]> {
+    const access = await this.readAccessFor(permissions, credentials);
+    return access.map((item, index) => {
+      if (!item.readable) {
+        throw new NotAllowedError(
+          `You are not allowed to ${permissions[index].name}`,
+        );
+      }
+      return item.restrict;
+    });
+  }
+
+  /**
+   * What the caller may read under each permission, asked in one call, for
+   * lists that mix kinds of records: a denied kind is left out, not a 403.
+   */
+  async readAccessFor(
+    permissions: RecordPermission[],
+    credentials: BackstageCredentials,
+  ): Promise<ReadAccess[]> {
     const decisions = await this.permissions.authorizeConditional(
       permissions.map(permission => ({ permission })),
       { credentials },
     );
     return decisions.map((decision, index) =>
-      this.restrictionOf(permissions[index], decision),
+      this.accessOf(permissions[index], decision),
     );
   }
 
-  private restrictionOf(
+  private accessOf(
     permission: RecordPermission,
     decision: Awaited<
       ReturnType<PermissionsService['authorizeConditional']>
     >[number],
-  ): QueryRestriction | undefined {
+  ): ReadAccess {
     if (decision.result === AuthorizeResult.DENY) {
-      throw new NotAllowedError(`You are not allowed to ${permission.name}`);
+      return { readable: false };
     }
     if (decision.result !== AuthorizeResult.CONDITIONAL) {
-      return undefined;
+      return { readable: true };
     }
     const ruleset =
       permission.resourceType === 'itsm-incident'
@@ -136,6 +163,9 @@ export class Authorizer {
     const criteria = createConditionTransformer<ItsmRuleQuery>(ruleset)(
       decision.conditions,
     );
-    return query => whereCriteria(query, criteria);
+    return {
+      readable: true,
+      restrict: query => whereCriteria(query, criteria),
+    };
   }
 }

@@ -209,7 +209,7 @@ describe('alert routes', () => {
         'get',
         '/alerts/unrouted?status=done',
         undefined,
-        /status: must be one of pending, assigned/,
+        /status: must be one of pending, assigned, dismissed/,
       ],
       [
         'post',

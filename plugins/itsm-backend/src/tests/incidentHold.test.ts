@@ -95,5 +95,59 @@ describe('holding an incident for its problem', () => {
         problemId: problem.id,
       });
     });
+
+    it('refuses to hold an incident awaiting a problem when none is linked', async () => {
+      const { services, problem } = await setup(databaseId);
+      const incident = await services.incidents.create(incidentInput(), ben);
+      await expect(
+        services.incidents.transition({
+          idOrNumber: incident.id,
+          input: { version: 1, to: 'on_hold', holdReason: 'awaiting_problem' },
+          caller: ben,
+        }),
+      ).rejects.toMatchObject({
+        name: 'InputError',
+        message: expect.stringMatching(
+          /holdReason 'awaiting_problem' needs a linked problem; link the incident to a problem first/,
+        ),
+      });
+      expect(await services.incidents.get(incident.id, ben)).toMatchObject({
+        status: 'new',
+        version: 1,
+      });
+
+      const vendor = await services.incidents.transition({
+        idOrNumber: incident.id,
+        input: { version: 1, to: 'on_hold', holdReason: 'awaiting_vendor' },
+        caller: ben,
+      });
+      expect(vendor.holdReason).toBe('awaiting_vendor');
+
+      await services.problemLinks.link({
+        problemIdOrNumber: problem.id,
+        incidentIdOrNumber: incident.id,
+        input: { holdIncident: false },
+        caller: ben,
+      });
+      const resumed = await services.incidents.transition({
+        idOrNumber: incident.id,
+        input: { version: 3, to: 'in_progress' },
+        caller: ben,
+      });
+      const held = await services.incidents.transition({
+        idOrNumber: incident.id,
+        input: {
+          version: resumed.version,
+          to: 'on_hold',
+          holdReason: 'awaiting_problem',
+        },
+        caller: ben,
+      });
+      expect(held).toMatchObject({
+        status: 'on_hold',
+        holdReason: 'awaiting_problem',
+        problemId: problem.id,
+      });
+    });
   });
 });

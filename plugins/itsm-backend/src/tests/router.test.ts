@@ -113,6 +113,17 @@ describe('ITSM router', () => {
       `/action-items?parentType=problem&parentId=${problem.id}`,
       undefined,
     ],
+    ['get', '/action-items', undefined],
+    ['get', '/action-items?parentType=incident', undefined],
+    [
+      'get',
+      '/action-items?parentType=problem&ownerRef=user:default/ben',
+      undefined,
+    ],
+    ['get', '/action-items?status=open', undefined],
+    ['get', '/action-items?overdue=true', undefined],
+    ['get', '/action-items?overdue=false&status=done', undefined],
+    ['get', '/alerts/unrouted?status=pending', undefined],
     [
       'post',
       '/action-items',
@@ -201,6 +212,12 @@ describe('ITSM router', () => {
       '/action-items',
       { parentType: 'change', parentId: 'x', title: 't' },
       /parentType: must be one of incident, problem/,
+    ],
+    [
+      'get',
+      `/action-items?parentId=${UNKNOWN_ID}`,
+      undefined,
+      /parentId: needs parentType/,
     ],
     [
       'get',

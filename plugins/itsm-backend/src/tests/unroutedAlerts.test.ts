@@ -2,6 +2,7 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   alertmanagerWebhook,
   createAlertTestServices,
+  eventsV2,
   firingAlert,
   serviceCaller,
   userCaller,
@@ -146,6 +147,60 @@ describe('the unrouted alert inbox', () => {
       ).rejects.toThrow(
         "entityRef: entity 'component:default/ghost' does not exist",
       );
+    });
+
+    it('dates the incident of an assigned alert from when the alert started, as routed alerts are', async () => {
+      const { services } = await setup(databaseId);
+      await services.alerts.ingestAlertmanager(
+        alertmanagerWebhook([
+          firingAlert({
+            fingerprint: 'stray',
+            labels: { alertname: 'NodeDown' },
+            startsAt: '2026-11-01T09:20:00Z',
+          }),
+          firingAlert({
+            fingerprint: 'undated',
+            labels: { alertname: 'DiskFull' },
+            startsAt: '0001-01-01T00:00:00Z',
+          }),
+        ]),
+        alertmanager,
+      );
+      await services.alerts.ingestEventsV2(
+        eventsV2({
+          dedup_key: 'paged',
+          payload: {
+            summary: 'Queue backlog',
+            source: 'prometheus',
+            severity: 'error',
+            component: 'no-such-service',
+            timestamp: '2026-11-01T08:45:00Z',
+          },
+        }),
+        alertmanager,
+      );
+      const inbox = (
+        await services.unroutedAlerts.list(
+          { status: 'pending', limit: 10 },
+          ben,
+        )
+      ).items;
+      const detected: Record<string, [string | null, string]> = {};
+      for (const alert of inbox) {
+        const { incident } = await services.unroutedAlerts.assign({
+          id: alert.id,
+          input: { entityRef: 'component:default/checkout-api' },
+          caller: ben,
+        });
+        expect(incident.createdAt > alert.firstSeenAt).toBe(true);
+        detected[alert.dedupKey] = [alert.startedAt, incident.detectedAt];
+      }
+      const undated = inbox.find(a => a.dedupKey === 'undated')!;
+      expect(detected).toEqual({
+        stray: ['2026-11-01T09:20:00.000Z', '2026-11-01T09:20:00.000Z'],
+        paged: ['2026-11-01T08:45:00.000Z', '2026-11-01T08:45:00.000Z'],
+        undated: [null, undated.firstSeenAt],
+      });
     });
   });
 });

@@ -87,7 +87,16 @@ export const listActionItemsQuery = z
     limit: pageQuery.limit,
     cursor: pageQuery.cursor,
   })
-  .strict();
+  .strict()
+  .superRefine((query, ctx) => {
+    if (query.parentId && !query.parentType) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['parentId'],
+        message: 'needs parentType (incident or problem) beside it',
+      });
+    }
+  });
 
 /**
  * Filters and page of the action item list, as a client sends them.

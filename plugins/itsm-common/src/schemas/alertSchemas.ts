@@ -1,4 +1,5 @@
 import { UNROUTED_ALERT_STATUSES } from '../alerts';
+import { LIMITS } from '../constants';
 import { z } from 'zod';
 import {
   entityRefText,
@@ -6,6 +7,7 @@ import {
   pageQuery,
   queryValue,
   requiredAs,
+  text,
 } from './fields';
 
 /*
@@ -180,3 +182,37 @@ export const assignUnroutedAlertBody = z
 export type AssignUnroutedAlertRequest = z.input<
   typeof assignUnroutedAlertBody
 >;
+
+/**
+ * Body of `POST /alerts/unrouted/:id/dismiss`.
+ *
+ * @public
+ */
+export const dismissUnroutedAlertBody = z
+  .object({ reason: text(LIMITS.short) })
+  .strict();
+
+/**
+ * Why an unrouted alert is dismissed; the reason is kept with the alert.
+ *
+ * @public
+ */
+export type DismissUnroutedAlertRequest = z.input<
+  typeof dismissUnroutedAlertBody
+>;
+
+/**
+ * Query of `GET /alerts/unrouted/count`.
+ *
+ * @public
+ */
+export const countUnroutedAlertsQuery = z
+  .object({ status: queryValue(oneOf(UNROUTED_ALERT_STATUSES)) })
+  .strict();
+
+/**
+ * Which alerts of the unrouted inbox to count, as a client sends it.
+ *
+ * @public
+ */
+export type UnroutedAlertCountQuery = z.input<typeof countUnroutedAlertsQuery>;

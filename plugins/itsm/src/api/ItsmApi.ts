@@ -6,6 +6,7 @@ import {
   CreateActionItemRequest,
   CreateIncidentRequest,
   CreateProblemRequest,
+  DismissUnroutedAlertRequest,
   EntityItsmSummary,
   Incident,
   IncidentListQuery,
@@ -26,6 +27,8 @@ import {
   TimelineQuery,
   UnroutedAlert,
   UnroutedAlertAssignment,
+  UnroutedAlertCount,
+  UnroutedAlertCountQuery,
   UnroutedAlertListQuery,
   UpdateActionItemRequest,
   UpdateIncidentRequest,
@@ -103,6 +106,15 @@ export interface ItsmApi {
     id: string,
     entityRef: string,
   ): Promise<UnroutedAlertAssignment>;
+  /** Dismisses a pending unrouted alert; the alert and the reason are kept. */
+  dismissUnroutedAlert(
+    id: string,
+    request: DismissUnroutedAlertRequest,
+  ): Promise<UnroutedAlert>;
+  /** How many unrouted alerts are in a status, such as `pending`. */
+  countUnroutedAlerts(
+    query: UnroutedAlertCountQuery,
+  ): Promise<UnroutedAlertCount>;
   /** Reliability analysis of an entity, owner, system or the organisation. */
   getAnalysis(query: AnalysisQuery): Promise<ReliabilityAnalysis>;
 }

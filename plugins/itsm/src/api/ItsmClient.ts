@@ -7,6 +7,7 @@ import {
   CreateActionItemRequest,
   CreateIncidentRequest,
   CreateProblemRequest,
+  DismissUnroutedAlertRequest,
   EntityItsmSummary,
   Incident,
   IncidentListQuery,
@@ -27,6 +28,8 @@ import {
   TimelineQuery,
   UnroutedAlert,
   UnroutedAlertAssignment,
+  UnroutedAlertCount,
+  UnroutedAlertCountQuery,
   UnroutedAlertListQuery,
   UpdateActionItemRequest,
   UpdateIncidentRequest,
@@ -221,6 +224,19 @@ export class ItsmClient implements ItsmApi {
     return this.call('POST', `/alerts/unrouted/${encode(id)}/assign`, {
       entityRef,
     });
+  }
+
+  dismissUnroutedAlert(
+    id: string,
+    request: DismissUnroutedAlertRequest,
+  ): Promise<UnroutedAlert> {
+    return this.call('POST', `/alerts/unrouted/${encode(id)}/dismiss`, request);
+  }
+
+  countUnroutedAlerts(
+    query: UnroutedAlertCountQuery,
+  ): Promise<UnroutedAlertCount> {
+    return this.call('GET', `/alerts/unrouted/count?${toSearchParams(query)}`);
   }
 
   getAnalysis(query: AnalysisQuery): Promise<ReliabilityAnalysis> {

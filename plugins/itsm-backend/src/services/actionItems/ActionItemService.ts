@@ -1,11 +1,16 @@
-import { NotFoundError } from '@backstage/errors';
-import { ActionItem } from '@backstage-itsm/plugin-itsm-common';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ActionItem,
+  itsmIncidentReadPermission,
+  itsmProblemReadPermission,
+} from '@backstage-itsm/plugin-itsm-common';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { z } from 'zod';
 import {
   findActionItemRow,
   insertActionItemRow,
+  ReadableParents,
   listActionItems,
   updateActionItemRow,
 } from '../../database/actionItems';
@@ -30,6 +35,13 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 
 type ParentType = 'incident' | 'problem';
+
+const PARENT_TYPES: readonly ParentType[] = ['incident', 'problem'];
+
+const READ_PERMISSIONS = {
+  incident: itsmIncidentReadPermission,
+  problem: itsmProblemReadPermission,
+};
 
 /** Corrective and preventive actions of problems and postmortems. */
 export class ActionItemService {
@@ -78,7 +90,11 @@ export class ActionItemService {
     return problem.id;
   }
 
-  /** Lists action items; with a parent, only that record's. */
+  /**
+   * Lists action items of the records the caller may read; with a parent,
+   * only that record's, with a parent type, only that kind's. A 403 when the
+   * caller may read none of the parents asked for.
+   */
   async list(options: {
     parentType?: ParentType;
     parentId?: string;
@@ -89,27 +105,60 @@ export class ActionItemService {
     limit: number;
     caller: Caller;
   }) {
-    const { parentType } = options;
-    const parentId =
-      parentType && options.parentId
-        ? await this.parentId({
-            parentType,
-            idOrNumber: options.parentId,
-            caller: options.caller,
-            access: 'read',
-          })
-        : undefined;
+    const { parentType, caller } = options;
+    let parents: ReadableParents;
+    let parentId: string | undefined;
+    if (parentType && options.parentId) {
+      parentId = await this.parentId({
+        parentType,
+        idOrNumber: options.parentId,
+        caller,
+        access: 'read',
+      });
+      parents = { [parentType]: {} };
+    } else {
+      parents = await this.readableParents(
+        parentType ? [parentType] : PARENT_TYPES,
+        caller,
+      );
+    }
     return listActionItems(this.deps.db, {
       filter: {
-        parentType,
+        parents,
         parentId,
         ownerRef: options.ownerRef,
         status: options.status,
-        overdueAt: options.overdue ? this.now() : undefined,
+        overdue:
+          options.overdue === undefined
+            ? undefined
+            : { is: options.overdue, at: this.now() },
       },
       after: options.after,
       limit: options.limit,
     });
+  }
+
+  private async readableParents(
+    kinds: readonly ParentType[],
+    caller: Caller,
+  ): Promise<ReadableParents> {
+    const permissions = kinds.map(kind => READ_PERMISSIONS[kind]);
+    const access = await this.deps.authorizer.readAccessFor(
+      permissions,
+      caller.credentials,
+    );
+    const parents: ReadableParents = {};
+    access.forEach((item, index) => {
+      if (item.readable) {
+        parents[kinds[index]] = { restrict: item.restrict };
+      }
+    });
+    if (Object.keys(parents).length === 0) {
+      throw new NotAllowedError(
+        `You are not allowed to ${permissions.map(p => p.name).join(' or ')}`,
+      );
+    }
+    return parents;
   }
 
   /** Adds an action item to a problem or an incident's postmortem. */

@@ -3,6 +3,7 @@ import {
   Incident,
   PriorityMatrix,
   UnroutedAlert,
+  UnroutedAlertCount,
   derivePriority,
   formatIncidentNumber,
   itsmIncidentCreatePermission,
@@ -17,6 +18,7 @@ import { openDedupKeyOf } from '../../database/openDedupKey';
 import { IncidentRow, UnroutedAlertRow } from '../../database/tables';
 import { appendTimeline } from '../../database/timeline';
 import {
+  countUnroutedAlerts,
   findUnroutedForUpdate,
   listUnroutedAlerts,
   updateUnroutedAlertRow,
@@ -27,9 +29,19 @@ import { Caller } from '../../shared/caller';
 import { CatalogEntities } from '../../shared/catalogEntities';
 import { AlertConfig } from './alertConfig';
 
+/** Throws a 409 unless the alert still waits in the inbox. */
+function assertPending(alert: UnroutedAlertRow): void {
+  if (alert.status !== 'pending') {
+    throw new ConflictError(
+      `The alert was ${alert.status} already; reload the inbox`,
+    );
+  }
+}
+
 /**
  * The inbox of alerts that matched no entity. Whoever may open incidents may
- * see it and assign an alert to an entity, which opens its incident.
+ * see it, assign an alert to an entity, which opens its incident, or dismiss
+ * it with a reason.
  */
 export class UnroutedAlertService {
   constructor(
@@ -63,6 +75,57 @@ export class UnroutedAlertService {
     return listUnroutedAlerts(this.deps.db, options);
   }
 
+  /** How many alerts are in a status (in any without one), for the inbox badge. */
+  async count(
+    options: { status?: UnroutedAlert['status'] },
+    caller: Caller,
+  ): Promise<UnroutedAlertCount> {
+    await this.deps.authorizer.require(
+      itsmIncidentCreatePermission,
+      caller.credentials,
+    );
+    return { count: await countUnroutedAlerts(this.deps.db, options) };
+  }
+
+  /**
+   * Dismisses a waiting alert, keeping it with the reason, who and when. While
+   * the alert still fires the entry keeps its dedup key and counts its
+   * deliveries; once the alert has ended a new firing waits in the inbox again.
+   */
+  async dismiss(options: {
+    id: string;
+    input: { reason: string };
+    caller: Caller;
+  }): Promise<UnroutedAlert> {
+    const { id, input, caller } = options;
+    await this.deps.authorizer.require(
+      itsmIncidentCreatePermission,
+      caller.credentials,
+    );
+    if (!isUuid(id)) {
+      throw new NotFoundError(`No unrouted alert '${id}'`);
+    }
+    const now = this.now();
+    return this.deps.db.transaction(async tx => {
+      const alert = await findUnroutedForUpdate(tx, id);
+      if (!alert) {
+        throw new NotFoundError(`No unrouted alert '${id}'`);
+      }
+      assertPending(alert);
+      const changes: Partial<UnroutedAlertRow> = {
+        status: 'dismissed',
+        dismissed_by: caller.actorRef,
+        dismissed_at: now,
+        dismiss_reason: input.reason,
+      };
+      if (alert.ended_at !== null) {
+        changes.open_dedup_key = null;
+      }
+      await updateUnroutedAlertRow(tx, { id, changes });
+      return unroutedAlertFromRow({ ...alert, ...changes });
+    });
+  }
+
   /**
    * Opens the incident of a waiting alert on the given entity. While the
    * alert still fires, the incident takes over its deduplication, so later
@@ -92,11 +155,7 @@ export class UnroutedAlertService {
       if (!alert) {
         throw new NotFoundError(`No unrouted alert '${id}'`);
       }
-      if (alert.status !== 'pending') {
-        throw new ConflictError(
-          'The alert was assigned already; reload the inbox',
-        );
-      }
+      assertPending(alert);
       const key = openDedupKeyOf(alert.source, alert.dedup_key);
       const incident = await insertUnlessTaken(tx, sp =>
         this.openIncident(sp, { alert, entity, key, caller, now }),
@@ -164,7 +223,8 @@ export class UnroutedAlertService {
         openDedupKey: alert.ended_at === null ? key : null,
         occurrenceCount: Number(alert.occurrence_count),
         workaround: null,
-        detectedAt: Number(alert.first_seen_at),
+        // As for routed alerts: when it started, not when it reached us.
+        detectedAt: Number(alert.started_at ?? alert.first_seen_at),
       },
       now,
     });

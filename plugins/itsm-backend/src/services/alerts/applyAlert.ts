@@ -17,7 +17,7 @@ import { toIso } from '../../database/time';
 import { NewTimelineEvent, appendTimeline } from '../../database/timeline';
 import { touchRecord } from '../../database/records';
 import {
-  findPendingUnroutedForUpdate,
+  findUnroutedHoldingKeyForUpdate,
   insertUnroutedAlertRow,
   touchUnrouted,
 } from '../../database/unroutedAlerts';
@@ -72,9 +72,9 @@ export async function applyAlert(
     if (open) {
       return applyToIncident(tx, { alert, row: open, context });
     }
-    const pending = await findPendingUnroutedForUpdate(tx, key);
-    if (pending || alert.action !== 'trigger') {
-      return applyToInbox(tx, { alert, pending, context });
+    const kept = await findUnroutedHoldingKeyForUpdate(tx, key);
+    if (kept || alert.action !== 'trigger') {
+      return applyToInbox(tx, { alert, kept, context });
     }
     const inserted = route
       ? await insertUnlessTaken(tx, sp =>
@@ -166,25 +166,33 @@ async function applyToIncident(
   return alert.action === 'resolve' ? 'resolved' : 'acknowledged';
 }
 
+/**
+ * Records a delivery on the inbox entry holding the alert's key. A dismissed
+ * entry counts the deliveries of its alert while it fires; once the alert
+ * ends it gives the key up, so a later firing waits in the inbox again.
+ */
 async function applyToInbox(
   tx: Knex.Transaction,
   options: {
     alert: IncomingAlert;
-    pending: UnroutedAlertRow | undefined;
+    kept: UnroutedAlertRow | undefined;
     context: AlertContext;
   },
 ): Promise<AlertOutcome> {
-  const { alert, pending, context } = options;
-  if (!pending || alert.action === 'acknowledge') {
+  const { alert, kept, context } = options;
+  if (!kept || alert.action === 'acknowledge') {
     return 'ignored';
   }
+  const fired = alert.action === 'trigger';
   await touchUnrouted(tx, {
-    id: pending.id,
-    fired: alert.action === 'trigger',
+    id: kept.id,
+    fired,
     endedAt: alert.at,
+    startedAt: (kept.started_at ?? null) === null ? alert.at : undefined,
+    releaseKey: !fired && kept.status === 'dismissed',
     now: context.now,
   });
-  return alert.action === 'trigger' ? 'unrouted' : 'resolved';
+  return fired ? 'unrouted' : 'resolved';
 }
 
 async function openIncident(
@@ -246,6 +254,7 @@ async function openInboxEntry(
     labels: JSON.stringify(alert.labels),
     status: 'pending',
     occurrence_count: 1,
+    started_at: alert.at ?? null,
     first_seen_at: context.now,
     last_seen_at: context.now,
     ended_at: null,

@@ -162,6 +162,7 @@ export class IncidentService extends RecordService<
         resolutionCode: input.resolutionCode,
         resolutionNotes: input.resolutionNotes,
         linkedProblemIsKnownError: await this.linkedProblemIsKnownError(row),
+        hasLinkedProblem: row.problem_id !== null,
       },
     });
     if (!check.ok) {

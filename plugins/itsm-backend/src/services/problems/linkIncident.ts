@@ -31,7 +31,7 @@ function mayHoldForProblem(incident: IncidentRow): boolean {
     checkIncidentTransition({
       from: status,
       to: 'on_hold',
-      fields: { holdReason: 'awaiting_problem' },
+      fields: { holdReason: 'awaiting_problem', hasLinkedProblem: true },
     }).ok
   );
 }

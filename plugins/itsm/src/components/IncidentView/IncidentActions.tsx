@@ -29,12 +29,13 @@ export function IncidentActions(props: {
   if (moves.length === 0) {
     return null;
   }
-  const prompt = prompting && incidentTransitionPrompt(prompting);
+  const prompt = prompting && incidentTransitionPrompt(prompting, incident);
 
   return (
     <Box display="flex" gridGap={8} flexWrap="wrap" alignItems="center">
       {moves.map(to => {
-        const needsPrompt = incidentTransitionPrompt(to).description !== '';
+        const needsPrompt =
+          incidentTransitionPrompt(to, incident).description !== '';
         return (
           <Button
             key={to}

@@ -1,12 +1,23 @@
-import { IncidentStatus } from '@backstage-itsm/plugin-itsm-common';
+import { Incident, IncidentStatus } from '@backstage-itsm/plugin-itsm-common';
 import { TransitionField, optionsOf } from '../shared/TransitionDialog';
 import {
   HOLD_REASON_LABELS,
   INCIDENT_RESOLUTION_LABELS,
 } from '../shared/labels';
 
+/** Hold reasons the incident may take: awaiting a problem needs one linked. */
+function holdReasonLabels(incident: Pick<Incident, 'problemId'>) {
+  const { awaiting_problem: awaitingProblem, ...others } = HOLD_REASON_LABELS;
+  return incident.problemId
+    ? { awaiting_problem: awaitingProblem, ...others }
+    : others;
+}
+
 /** What each incident move asks for, and how it is explained. */
-export function incidentTransitionPrompt(to: IncidentStatus): {
+export function incidentTransitionPrompt(
+  to: IncidentStatus,
+  incident: Pick<Incident, 'problemId'>,
+): {
   description: string;
   fields: TransitionField[];
 } {
@@ -19,7 +30,7 @@ export function incidentTransitionPrompt(to: IncidentStatus): {
           {
             name: 'holdReason',
             label: 'Waiting for',
-            options: optionsOf(HOLD_REASON_LABELS),
+            options: optionsOf(holdReasonLabels(incident)),
             required: true,
           },
         ],

@@ -12,6 +12,7 @@ import { KnownErrorDatabase } from './KnownErrorDatabase';
 import { MyTeamsIncidents } from './MyTeamsIncidents';
 import { ProblemsOverview } from './ProblemsOverview';
 import { UnroutedAlertsInbox } from './UnroutedAlertsInbox';
+import { usePendingAlertCount } from './usePendingAlertCount';
 
 function IncidentRoute() {
   const { id } = useParams();
@@ -33,6 +34,7 @@ function ProblemRoute() {
 
 /** The ITSM page: my teams' incidents, all problems, the known error database, organisation reliability. */
 export function ItsmPage() {
+  const pendingAlerts = usePendingAlertCount();
   return (
     <Page themeId="tool">
       <Header
@@ -55,8 +57,15 @@ export function ItsmPage() {
               <TabbedLayout.Route path="/known-errors" title="Known errors">
                 <KnownErrorDatabase />
               </TabbedLayout.Route>
-              <TabbedLayout.Route path="/unrouted" title="Unrouted alerts">
-                <UnroutedAlertsInbox />
+              <TabbedLayout.Route
+                path="/unrouted"
+                title={
+                  pendingAlerts.count
+                    ? `Unrouted alerts (${pendingAlerts.count})`
+                    : 'Unrouted alerts'
+                }
+              >
+                <UnroutedAlertsInbox onChange={pendingAlerts.refresh} />
               </TabbedLayout.Route>
               <TabbedLayout.Route path="/reliability" title="Reliability">
                 <ReliabilityWindow scope={{}} />

@@ -36,11 +36,15 @@ function unroutedAlert(id: string, title: string): UnroutedAlert {
     status: 'pending',
     occurrenceCount: 1,
     firstSeenAt: '2026-11-20T10:00:00Z',
+    startedAt: '2026-11-20T09:58:00Z',
     lastSeenAt: '2026-11-20T10:10:00Z',
     endedAt: null,
     incidentId: null,
     assignedBy: null,
     assignedAt: null,
+    dismissedBy: null,
+    dismissedAt: null,
+    dismissReason: null,
     reporterRef: 'service:external:alertmanager',
   };
 }

@@ -22,12 +22,16 @@ const alert: UnroutedAlert = {
   labels: { alertname: 'DiskFull', instance: 'node-7' },
   status: 'pending',
   occurrenceCount: 3,
+  startedAt: '2026-11-20T09:55:00Z',
   firstSeenAt: '2026-11-20T10:00:00Z',
   lastSeenAt: '2026-11-20T10:10:00Z',
   endedAt: null,
   incidentId: null,
   assignedBy: null,
   assignedAt: null,
+  dismissedBy: null,
+  dismissedAt: null,
+  dismissReason: null,
   reporterRef: 'service:external:alertmanager',
 };
 
@@ -81,6 +85,89 @@ describe('UnroutedAlertsInbox', () => {
     await waitFor(() =>
       expect(assigned).toEqual({ entityRef: 'resource:default/orders-db' }),
     );
+  });
+
+  it('dismisses an alert with the reason asked for, then reloads the inbox', async () => {
+    let dismissed: unknown;
+    const onChange = jest.fn();
+    server.use(
+      http.get(`${BASE_URL}/alerts/unrouted`, () =>
+        HttpResponse.json({
+          items: dismissed ? [] : [alert],
+          nextCursor: null,
+        }),
+      ),
+      http.post(
+        `${BASE_URL}/alerts/unrouted/:id/dismiss`,
+        async ({ request, params }) => {
+          dismissed = { id: params.id, body: await request.json() };
+          return HttpResponse.json({
+            ...alert,
+            status: 'dismissed',
+            dismissReason: 'Lab node, not production',
+            dismissedBy: 'user:default/guest',
+            dismissedAt: '2026-11-20T10:20:00Z',
+          });
+        },
+      ),
+    );
+    const user = userEvent.setup({ delay: null });
+    await renderWithItsm(<UnroutedAlertsInbox onChange={onChange} />);
+
+    await user.click(await screen.findByRole('button', { name: 'Dismiss' }));
+    const confirm = screen.getByRole('button', { name: 'Dismiss alert' });
+    expect(confirm).toBeDisabled();
+    await user.type(screen.getByLabelText(/Reason/), '   ');
+    expect(confirm).toBeDisabled();
+    await user.clear(screen.getByLabelText(/Reason/));
+    await user.type(
+      screen.getByLabelText(/Reason/),
+      'Lab node, not production',
+    );
+    await user.click(confirm);
+
+    await waitFor(() =>
+      expect(dismissed).toEqual({
+        id: alert.id,
+        body: { reason: 'Lab node, not production' },
+      }),
+    );
+    expect(
+      await screen.findByText(/Every alert found its entity/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Disk full on node-7')).not.toBeInTheDocument();
+    expect(onChange).toHaveBeenCalled();
+  });
+
+  it('shows why a dismissal failed and keeps the dialog open', async () => {
+    server.use(
+      http.get(`${BASE_URL}/alerts/unrouted`, () =>
+        HttpResponse.json({ items: [alert], nextCursor: null }),
+      ),
+      http.post(`${BASE_URL}/alerts/unrouted/:id/dismiss`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'ConflictError',
+              message: 'The alert was assigned already; reload the inbox',
+            },
+            response: { statusCode: 409 },
+          },
+          { status: 409 },
+        ),
+      ),
+    );
+    const user = userEvent.setup({ delay: null });
+    await renderWithItsm(<UnroutedAlertsInbox />);
+    await user.click(await screen.findByRole('button', { name: 'Dismiss' }));
+    await user.type(screen.getByLabelText(/Reason/), 'Noise');
+    await user.click(screen.getByRole('button', { name: 'Dismiss alert' }));
+    expect(
+      await screen.findByText(/The alert was assigned already/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Dismiss alert' }),
+    ).toBeInTheDocument();
   });
 
   it('says that nothing is dropped when the inbox is empty', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Progress, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
@@ -28,10 +28,15 @@ import { formatAge } from '../shared/formatAge';
 import { narrowColumn, textColumn } from '../shared/tableColumns';
 import { usePagedList } from '../shared/usePagedList';
 import { usePriorityMatrix } from '../shared/useItsmConfig';
+import { DismissAlertDialog } from './DismissAlertDialog';
 import { useRecordLinks } from '../shared/useRecordLinks';
 
-function AssignDialog(props: { alert: UnroutedAlert; onClose: () => void }) {
-  const { alert, onClose } = props;
+function AssignDialog(props: {
+  alert: UnroutedAlert;
+  onClose: () => void;
+  onAssigned: () => void;
+}) {
+  const { alert, onClose, onAssigned } = props;
   const itsmApi = useApi(itsmApiRef);
   const navigate = useNavigate();
   const links = useRecordLinks();
@@ -41,8 +46,9 @@ function AssignDialog(props: { alert: UnroutedAlert; onClose: () => void }) {
       alert.id,
       entityRef!,
     );
+    onAssigned();
     navigate(links.incident(incident.number));
-  }, [itsmApi, alert.id, entityRef, navigate, links]);
+  }, [itsmApi, alert.id, entityRef, navigate, links, onAssigned]);
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
       <DialogTitle>Assign “{alert.title}”</DialogTitle>
@@ -78,17 +84,30 @@ function AssignDialog(props: { alert: UnroutedAlert; onClose: () => void }) {
   );
 }
 
-/** Alerts that matched no catalog entity, waiting for someone to assign them. */
-export function UnroutedAlertsInbox() {
+/**
+ * Alerts that matched no catalog entity, waiting for someone to assign or
+ * dismiss them; `onChange` hears of each one that leaves the inbox.
+ */
+export function UnroutedAlertsInbox(props: { onChange?: () => void }) {
+  const { onChange } = props;
   const itsmApi = useApi(itsmApiRef);
   const matrix = usePriorityMatrix();
   const canAssign = usePermission({ permission: itsmIncidentCreatePermission });
   const [assigning, setAssigning] = useState<UnroutedAlert>();
+  const [dismissing, setDismissing] = useState<UnroutedAlert>();
+  const [revision, setRevision] = useState(0);
   const alerts = usePagedList({
     load: cursor =>
       itsmApi.listUnroutedAlerts({ status: 'pending', cursor, limit: 100 }),
     key: 'pending',
+    revision,
   });
+  const onDismissed = useCallback(() => {
+    setDismissing(undefined);
+    setRevision(r => r + 1);
+    onChange?.();
+  }, [onChange]);
+  const onAssigned = useCallback(() => onChange?.(), [onChange]);
 
   const columns: TableColumn<UnroutedAlert>[] = [
     { title: 'Alert', field: 'title', ...textColumn('40%', { minWidth: 200 }) },
@@ -149,14 +168,19 @@ export function UnroutedAlertsInbox() {
       ...narrowColumn(),
       render: alert =>
         canAssign.allowed ? (
-          <Button
-            size="small"
-            variant="outlined"
-            color="primary"
-            onClick={() => setAssigning(alert)}
-          >
-            Assign
-          </Button>
+          <Box display="flex" gridGap={8}>
+            <Button
+              size="small"
+              variant="outlined"
+              color="primary"
+              onClick={() => setAssigning(alert)}
+            >
+              Assign
+            </Button>
+            <Button size="small" onClick={() => setDismissing(alert)}>
+              Dismiss
+            </Button>
+          </Box>
         ) : null,
     },
   ];
@@ -179,7 +203,7 @@ export function UnroutedAlertsInbox() {
         emptyContent={
           <Box p={2}>
             Every alert found its entity. Alerts whose labels match no entity
-            wait here until someone assigns them.
+            wait here until someone assigns or dismisses them.
           </Box>
         }
         options={{
@@ -194,6 +218,14 @@ export function UnroutedAlertsInbox() {
         <AssignDialog
           alert={assigning}
           onClose={() => setAssigning(undefined)}
+          onAssigned={onAssigned}
+        />
+      )}
+      {dismissing && (
+        <DismissAlertDialog
+          alert={dismissing}
+          onClose={() => setDismissing(undefined)}
+          onDismissed={onDismissed}
         />
       )}
     </>
