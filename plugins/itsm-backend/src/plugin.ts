@@ -16,7 +16,11 @@ import { prepareProblemDetection } from './services/detection/prepareProblemDete
 import { registerPermissions } from './services/registerPermissions';
 import { runDataSeeders } from './services/seeding/runDataSeeders';
 
-/** The ITSM backend plugin, mounted at `/api/itsm`. */
+/**
+ * The ITSM backend plugin, mounted at `/api/itsm`.
+ *
+ * @public
+ */
 export const itsmPlugin = createBackendPlugin({
   pluginId: 'itsm',
   register(env) {

@@ -1,11 +1,23 @@
 import { Impact, Incident, Urgency } from './types';
 
-/** Alert channels: Alertmanager (and Grafana) webhooks, PagerDuty Events API v2. */
+/**
+ * Alert channels: Alertmanager (and Grafana) webhooks, PagerDuty Events API v2.
+ *
+ * @public
+ */
 export const ALERT_SOURCES = ['alertmanager', 'events-v2'] as const;
-/** Channel an alert arrived through; also the `source` of the incidents it opens. */
+/**
+ * Channel an alert arrived through; also the `source` of the incidents it opens.
+ *
+ * @public
+ */
 export type AlertSource = (typeof ALERT_SOURCES)[number];
 
-/** States of an alert in the unrouted inbox. */
+/**
+ * States of an alert in the unrouted inbox.
+ *
+ * @public
+ */
 export const UNROUTED_ALERT_STATUSES = [
   'pending',
   'assigned',
@@ -14,10 +26,16 @@ export const UNROUTED_ALERT_STATUSES = [
 /**
  * `pending` until someone assigns it to an entity, which opens an incident,
  * or dismisses it with a reason.
+ *
+ * @public
  */
 export type UnroutedAlertStatus = (typeof UNROUTED_ALERT_STATUSES)[number];
 
-/** An alert that matched no catalog entity, kept until someone assigns it. */
+/**
+ * An alert that matched no catalog entity, kept until someone assigns it.
+ *
+ * @public
+ */
 export interface UnroutedAlert {
   id: string;
   source: AlertSource;
@@ -53,18 +71,30 @@ export interface UnroutedAlert {
   reporterRef: string;
 }
 
-/** How many alerts of the unrouted inbox are in a status. */
+/**
+ * How many alerts of the unrouted inbox are in a status.
+ *
+ * @public
+ */
 export interface UnroutedAlertCount {
   count: number;
 }
 
-/** What assigning an unrouted alert answers: the alert and the incident it opened. */
+/**
+ * What assigning an unrouted alert answers: the alert and the incident it opened.
+ *
+ * @public
+ */
 export interface UnroutedAlertAssignment {
   alert: UnroutedAlert;
   incident: Incident;
 }
 
-/** What the Alertmanager endpoint answers once a delivery is committed. */
+/**
+ * What the Alertmanager endpoint answers once a delivery is committed.
+ *
+ * @public
+ */
 export interface AlertIngestResult {
   /** Alerts that opened an incident. */
   opened: number;
@@ -80,7 +110,11 @@ export interface AlertIngestResult {
   ignored: number;
 }
 
-/** What the PagerDuty Events API v2 compatible endpoint answers, as PagerDuty does. */
+/**
+ * What the PagerDuty Events API v2 compatible endpoint answers, as PagerDuty does.
+ *
+ * @public
+ */
 export interface EventsV2Response {
   status: 'success';
   message: 'Event processed';

@@ -1,9 +1,17 @@
 import { Priority, ProblemStatus } from './types';
 
-/** What an analysis covers: one entity, an owner's entities, a system's parts, or everything. */
+/**
+ * What an analysis covers: one entity, an owner's entities, a system's parts, or everything.
+ *
+ * @public
+ */
 export type AnalysisScopeKind = 'entity' | 'owner' | 'system' | 'organization';
 
-/** The scope an analysis was computed for. */
+/**
+ * The scope an analysis was computed for.
+ *
+ * @public
+ */
 export interface AnalysisScope {
   kind: AnalysisScopeKind;
   /** The entity, owner or system ref; null for the whole organisation. */
@@ -12,13 +20,25 @@ export interface AnalysisScope {
   entityRefs: string[] | null;
 }
 
-/** Default length of the analysis window. */
+/**
+ * Default length of the analysis window.
+ *
+ * @public
+ */
 export const DEFAULT_ANALYSIS_WINDOW_DAYS = 90;
 
-/** Longest analysis window accepted. */
+/**
+ * Longest analysis window accepted.
+ *
+ * @public
+ */
 export const MAX_ANALYSIS_WINDOW_DAYS = 731;
 
-/** Length of each of the two windows compared around a problem's fix. */
+/**
+ * Length of each of the two windows compared around a problem's fix.
+ *
+ * @public
+ */
 export const FIX_COMPARISON_WINDOW_DAYS = 28;
 
 /**
@@ -26,6 +46,8 @@ export const FIX_COMPARISON_WINDOW_DAYS = 28;
  * are nearest-rank: the value at rank ceil(p × count) in ascending order, so
  * the median of an even count is the lower middle value. The mean is rounded
  * to the millisecond.
+ *
+ * @public
  */
 export interface DurationStats {
   count: number;
@@ -34,21 +56,37 @@ export interface DurationStats {
   p90Ms: number | null;
 }
 
-/** Duration statistics of one priority. */
+/**
+ * Duration statistics of one priority.
+ *
+ * @public
+ */
 export interface PriorityDurationStats extends DurationStats {
   priority: Priority;
 }
 
-/** Duration statistics overall and per priority (priorities without data are left out). */
+/**
+ * Duration statistics overall and per priority (priorities without data are left out).
+ *
+ * @public
+ */
 export interface DurationBreakdown {
   overall: DurationStats;
   byPriority: PriorityDurationStats[];
 }
 
-/** Incident counts of one priority each, P1 to P5. */
+/**
+ * Incident counts of one priority each, P1 to P5.
+ *
+ * @public
+ */
 export type PriorityCounts = Record<`p${Priority}`, number>;
 
-/** Incidents created in one week (Monday 00:00 UTC to the next Monday). */
+/**
+ * Incidents created in one week (Monday 00:00 UTC to the next Monday).
+ *
+ * @public
+ */
 export interface WeeklyIncidents {
   weekStart: string;
   total: number;
@@ -58,7 +96,11 @@ export interface WeeklyIncidents {
   mttrMeanMs: number | null;
 }
 
-/** A problem as the analysis lists it. */
+/**
+ * A problem as the analysis lists it.
+ *
+ * @public
+ */
 export interface AnalysisProblem {
   id: string;
   number: string;
@@ -71,24 +113,40 @@ export interface AnalysisProblem {
   createdAt: string;
 }
 
-/** An open problem and how long it has been open. */
+/**
+ * An open problem and how long it has been open.
+ *
+ * @public
+ */
 export interface AgedProblem extends AnalysisProblem {
   ageMs: number;
 }
 
-/** An entity a problem hurts, with the number of its incidents linked to the problem. */
+/**
+ * An entity a problem hurts, with the number of its incidents linked to the problem.
+ *
+ * @public
+ */
 export interface AffectedEntity {
   entityRef: string;
   incidentCount: number;
 }
 
-/** A problem and the entities it hurts. */
+/**
+ * A problem and the entities it hurts.
+ *
+ * @public
+ */
 export interface ProblemBlastRadius {
   problem: AnalysisProblem;
   affected: AffectedEntity[];
 }
 
-/** Incidents on a problem's affected entities in one comparison window. */
+/**
+ * Incidents on a problem's affected entities in one comparison window.
+ *
+ * @public
+ */
 export interface IncidentRate {
   from: string;
   to: string;
@@ -97,7 +155,11 @@ export interface IncidentRate {
   perWeek: number | null;
 }
 
-/** Whether a problem's fix reduced incidents on the entities it hurt. */
+/**
+ * Whether a problem's fix reduced incidents on the entities it hurt.
+ *
+ * @public
+ */
 export interface FixEffect {
   problem: AnalysisProblem;
   fixedAt: string;
@@ -106,7 +168,11 @@ export interface FixEffect {
   after: IncidentRate;
 }
 
-/** An open action item whose due date has passed. */
+/**
+ * An open action item whose due date has passed.
+ *
+ * @public
+ */
 export interface OverdueActionItem {
   id: string;
   title: string;
@@ -116,7 +182,11 @@ export interface OverdueActionItem {
   dueAt: string;
 }
 
-/** Reliability of a scope over a window, as returned by `GET /analysis`. */
+/**
+ * Reliability of a scope over a window, as returned by `GET /analysis`.
+ *
+ * @public
+ */
 export interface ReliabilityAnalysis {
   scope: AnalysisScope;
   window: { from: string; to: string };

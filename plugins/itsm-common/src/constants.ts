@@ -1,4 +1,8 @@
-/** Categories offered when none are configured. */
+/**
+ * Categories offered when none are configured.
+ *
+ * @public
+ */
 export const DEFAULT_CATEGORIES: readonly string[] = [
   'availability',
   'performance',
@@ -10,7 +14,11 @@ export const DEFAULT_CATEGORIES: readonly string[] = [
   'configuration',
 ];
 
-/** Maximum lengths of text fields, enforced by the backend and the forms alike. */
+/**
+ * Maximum lengths of text fields, enforced by the backend and the forms alike.
+ *
+ * @public
+ */
 export const LIMITS = {
   /** Titles of incidents, problems and action items. */
   title: 200,
@@ -34,8 +42,16 @@ export const LIMITS = {
   search: 200,
 } as const;
 
-/** Largest page a list endpoint returns. */
+/**
+ * Largest page a list endpoint returns.
+ *
+ * @public
+ */
 export const MAX_PAGE_LIMIT = 100;
 
-/** Page size when a list request sets no limit. */
+/**
+ * Page size when a list request sets no limit.
+ *
+ * @public
+ */
 export const DEFAULT_PAGE_LIMIT = 25;

@@ -12,7 +12,11 @@ import {
   missingField,
 } from './transitionCheck';
 
-/** Statuses an incident may move to from each status. */
+/**
+ * Statuses an incident may move to from each status.
+ *
+ * @public
+ */
 export const INCIDENT_TRANSITIONS: Readonly<
   Record<IncidentStatus, readonly IncidentStatus[]>
 > = {
@@ -24,14 +28,22 @@ export const INCIDENT_TRANSITIONS: Readonly<
   cancelled: [],
 };
 
-/** Statuses in which an incident is still being worked on. */
+/**
+ * Statuses in which an incident is still being worked on.
+ *
+ * @public
+ */
 export const OPEN_INCIDENT_STATUSES: readonly IncidentStatus[] = [
   'new',
   'in_progress',
   'on_hold',
 ];
 
-/** Field values, after the change, that a transition's rules look at. */
+/**
+ * Field values, after the change, that a transition's rules look at.
+ *
+ * @public
+ */
 export interface IncidentTransitionFields {
   holdReason?: HoldReason | null;
   resolutionCode?: IncidentResolutionCode | null;
@@ -42,7 +54,11 @@ export interface IncidentTransitionFields {
   hasLinkedProblem?: boolean;
 }
 
-/** Statuses an incident in `status` may move to; none once closed or cancelled. */
+/**
+ * Statuses an incident in `status` may move to; none once closed or cancelled.
+ *
+ * @public
+ */
 export function allowedIncidentTransitions(
   status: IncidentStatus,
 ): readonly IncidentStatus[] {
@@ -51,17 +67,29 @@ export function allowedIncidentTransitions(
     : [];
 }
 
-/** True for new, in progress and on hold incidents. */
+/**
+ * True for new, in progress and on hold incidents.
+ *
+ * @public
+ */
 export function isOpenIncidentStatus(status: IncidentStatus): boolean {
   return OPEN_INCIDENT_STATUSES.includes(status);
 }
 
-/** True for closed and cancelled incidents, which are read-only. */
+/**
+ * True for closed and cancelled incidents, which are read-only.
+ *
+ * @public
+ */
 export function isTerminalIncidentStatus(status: IncidentStatus): boolean {
   return status === 'closed' || status === 'cancelled';
 }
 
-/** Checks that an incident may move from one status to another with these fields. */
+/**
+ * Checks that an incident may move from one status to another with these fields.
+ *
+ * @public
+ */
 export function checkIncidentTransition(options: {
   from: IncidentStatus;
   to: IncidentStatus;

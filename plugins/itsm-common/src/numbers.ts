@@ -16,22 +16,38 @@ function parseNumber(prefix: string, value: string): number | undefined {
   return n >= 1 ? n : undefined;
 }
 
-/** Human reference of an incident, such as `INC-000042` for 42. */
+/**
+ * Human reference of an incident, such as `INC-000042` for 42.
+ *
+ * @public
+ */
 export function formatIncidentNumber(n: number): string {
   return formatNumber('INC', n);
 }
 
-/** Human reference of a problem, such as `PRB-000007` for 7. */
+/**
+ * Human reference of a problem, such as `PRB-000007` for 7.
+ *
+ * @public
+ */
 export function formatProblemNumber(n: number): string {
   return formatNumber('PRB', n);
 }
 
-/** Sequence number in an incident reference (`INC-000042`, `inc-42`), or undefined. */
+/**
+ * Sequence number in an incident reference (`INC-000042`, `inc-42`), or undefined.
+ *
+ * @public
+ */
 export function parseIncidentNumber(value: string): number | undefined {
   return parseNumber('INC', value);
 }
 
-/** Sequence number in a problem reference (`PRB-000007`, `prb-7`), or undefined. */
+/**
+ * Sequence number in a problem reference (`PRB-000007`, `prb-7`), or undefined.
+ *
+ * @public
+ */
 export function parseProblemNumber(value: string): number | undefined {
   return parseNumber('PRB', value);
 }

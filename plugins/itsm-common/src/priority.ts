@@ -7,22 +7,38 @@ import {
   Urgency,
 } from './types';
 
-/** Priority for each impact (outer key) and urgency (inner key). */
+/**
+ * Priority for each impact (outer key) and urgency (inner key).
+ *
+ * @public
+ */
 export type PriorityMatrix = Readonly<
   Record<Impact, Readonly<Record<Urgency, Priority>>>
 >;
 
-/** The ServiceNow default matrix: P1 for high impact and high urgency. */
+/**
+ * The ServiceNow default matrix: P1 for high impact and high urgency.
+ *
+ * @public
+ */
 export const DEFAULT_PRIORITY_MATRIX: PriorityMatrix = {
   1: { 1: 1, 2: 2, 3: 3 },
   2: { 1: 2, 2: 3, 3: 4 },
   3: { 1: 3, 2: 4, 3: 5 },
 };
 
-/** Default config key of the matrix, used in error messages. */
+/**
+ * Default config key of the matrix, used in error messages.
+ *
+ * @public
+ */
 export const PRIORITY_MATRIX_CONFIG_KEY = 'itsm.priorityMatrix';
 
-/** Looks up the priority for an impact and urgency. */
+/**
+ * Looks up the priority for an impact and urgency.
+ *
+ * @public
+ */
 export function derivePriority(options: {
   impact: Impact;
   urgency: Urgency;
@@ -58,7 +74,11 @@ function checkKeys(
   }
 }
 
-/** Validates a config value shaped impact -> urgency -> priority; errors name the key. */
+/**
+ * Validates a config value shaped impact -> urgency -> priority; errors name the key.
+ *
+ * @public
+ */
 export function parsePriorityMatrix(
   value: unknown,
   options?: { configKey?: string },
@@ -95,7 +115,11 @@ export function parsePriorityMatrix(
   return rows as PriorityMatrix;
 }
 
-/** Short form of a priority, such as `P1`. */
+/**
+ * Short form of a priority, such as `P1`.
+ *
+ * @public
+ */
 export function formatPriority(priority: Priority): string {
   return `P${priority}`;
 }

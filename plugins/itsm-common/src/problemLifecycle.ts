@@ -6,7 +6,11 @@ import {
   missingField,
 } from './transitionCheck';
 
-/** Statuses a problem may move to from each status. */
+/**
+ * Statuses a problem may move to from each status.
+ *
+ * @public
+ */
 export const PROBLEM_TRANSITIONS: Readonly<
   Record<ProblemStatus, readonly ProblemStatus[]>
 > = {
@@ -18,7 +22,11 @@ export const PROBLEM_TRANSITIONS: Readonly<
   closed: [],
 };
 
-/** Statuses in which a problem is still being worked on. */
+/**
+ * Statuses in which a problem is still being worked on.
+ *
+ * @public
+ */
 export const OPEN_PROBLEM_STATUSES: readonly ProblemStatus[] = [
   'new',
   'assess',
@@ -26,14 +34,22 @@ export const OPEN_PROBLEM_STATUSES: readonly ProblemStatus[] = [
   'fix_in_progress',
 ];
 
-/** Codes that close an open problem without a fix. */
+/**
+ * Codes that close an open problem without a fix.
+ *
+ * @public
+ */
 export const PROBLEM_EARLY_CLOSE_CODES: readonly ProblemResolutionCode[] = [
   'duplicate',
   'cancelled',
   'risk_accepted',
 ];
 
-/** Field values, after the change, that a transition's rules look at. */
+/**
+ * Field values, after the change, that a transition's rules look at.
+ *
+ * @public
+ */
 export interface ProblemTransitionFields {
   resolutionCode?: ProblemResolutionCode | null;
   permanentFix?: string | null;
@@ -43,7 +59,11 @@ export interface ProblemTransitionFields {
   proposal?: boolean;
 }
 
-/** Statuses a problem in `status` may move to; none once closed. */
+/**
+ * Statuses a problem in `status` may move to; none once closed.
+ *
+ * @public
+ */
 export function allowedProblemTransitions(
   status: ProblemStatus,
 ): readonly ProblemStatus[] {
@@ -52,7 +72,11 @@ export function allowedProblemTransitions(
     : [];
 }
 
-/** True for problems not yet resolved or closed. */
+/**
+ * True for problems not yet resolved or closed.
+ *
+ * @public
+ */
 export function isOpenProblemStatus(status: ProblemStatus): boolean {
   return OPEN_PROBLEM_STATUSES.includes(status);
 }
@@ -60,6 +84,8 @@ export function isOpenProblemStatus(status: ProblemStatus): boolean {
 /**
  * True for a problem that detection proposed and no one has accepted yet
  * (moved on to `assess`) or rejected (closed).
+ *
+ * @public
  */
 export function isProblemProposal(problem: {
   source: ProblemSource;
@@ -68,7 +94,11 @@ export function isProblemProposal(problem: {
   return problem.source === 'detected' && problem.status === 'new';
 }
 
-/** True once both root cause and workaround are documented. */
+/**
+ * True once both root cause and workaround are documented.
+ *
+ * @public
+ */
 export function canPublishKnownError(options: {
   rootCause?: string | null;
   workaround?: string | null;
@@ -76,7 +106,11 @@ export function canPublishKnownError(options: {
   return hasText(options.rootCause) && hasText(options.workaround);
 }
 
-/** Checks that a problem may move from one status to another with these fields. */
+/**
+ * Checks that a problem may move from one status to another with these fields.
+ *
+ * @public
+ */
 export function checkProblemTransition(options: {
   from: ProblemStatus;
   to: ProblemStatus;

@@ -1,6 +1,10 @@
 import { Priority } from './types';
 
-/** What the entity overview card shows: open work and recent repair speed. */
+/**
+ * What the entity overview card shows: open work and recent repair speed.
+ *
+ * @public
+ */
 export interface EntityItsmSummary {
   entityRef: string;
   /** Open incidents (new, in progress, on hold) per priority. */
@@ -21,5 +25,9 @@ export interface EntityItsmSummary {
   knownErrors: number;
 }
 
-/** Days the overview card's MTTR looks back over. */
+/**
+ * Days the overview card's MTTR looks back over.
+ *
+ * @public
+ */
 export const SUMMARY_WINDOW_DAYS = 30;

@@ -1,4 +1,8 @@
-/** Outcome of checking a status transition against a lifecycle. */
+/**
+ * Outcome of checking a status transition against a lifecycle.
+ *
+ * @public
+ */
 export type TransitionCheck<S extends string> =
   | { ok: true }
   | {

@@ -1,22 +1,50 @@
 // Each union is derived from a const list so that validation (for example a zod enum)
 // and the type share one source.
 
-/** Impact values, 1 high to 3 low. */
+/**
+ * Impact values, 1 high to 3 low.
+ *
+ * @public
+ */
 export const IMPACTS = [1, 2, 3] as const;
-/** How widely a record affects the business: 1 high, 2 medium, 3 low. */
+/**
+ * How widely a record affects the business: 1 high, 2 medium, 3 low.
+ *
+ * @public
+ */
 export type Impact = (typeof IMPACTS)[number];
 
-/** Urgency values, 1 high to 3 low. */
+/**
+ * Urgency values, 1 high to 3 low.
+ *
+ * @public
+ */
 export const URGENCIES = [1, 2, 3] as const;
-/** How soon the business needs a record dealt with: 1 high, 2 medium, 3 low. */
+/**
+ * How soon the business needs a record dealt with: 1 high, 2 medium, 3 low.
+ *
+ * @public
+ */
 export type Urgency = (typeof URGENCIES)[number];
 
-/** Priority values, P1 to P5. */
+/**
+ * Priority values, P1 to P5.
+ *
+ * @public
+ */
 export const PRIORITIES = [1, 2, 3, 4, 5] as const;
-/** Priority derived from impact and urgency: 1 critical to 5 planning. */
+/**
+ * Priority derived from impact and urgency: 1 critical to 5 planning.
+ *
+ * @public
+ */
 export type Priority = (typeof PRIORITIES)[number];
 
-/** Human label of a priority. */
+/**
+ * Human label of a priority.
+ *
+ * @public
+ */
 export type PriorityLabel =
   | 'critical'
   | 'high'
@@ -24,7 +52,11 @@ export type PriorityLabel =
   | 'low'
   | 'planning';
 
-/** Label of each priority, P1 critical to P5 planning. */
+/**
+ * Label of each priority, P1 critical to P5 planning.
+ *
+ * @public
+ */
 export const PRIORITY_LABELS: Readonly<Record<Priority, PriorityLabel>> = {
   1: 'critical',
   2: 'high',
@@ -33,12 +65,24 @@ export const PRIORITY_LABELS: Readonly<Record<Priority, PriorityLabel>> = {
   5: 'planning',
 };
 
-/** The two kinds of record the plugin stores. */
+/**
+ * The two kinds of record the plugin stores.
+ *
+ * @public
+ */
 export const ITSM_RECORD_TYPES = ['incident', 'problem'] as const;
-/** Kind of record: incident or problem. */
+/**
+ * Kind of record: incident or problem.
+ *
+ * @public
+ */
 export type ItsmRecordType = (typeof ITSM_RECORD_TYPES)[number];
 
-/** Incident statuses in lifecycle order. */
+/**
+ * Incident statuses in lifecycle order.
+ *
+ * @public
+ */
 export const INCIDENT_STATUSES = [
   'new',
   'in_progress',
@@ -47,20 +91,36 @@ export const INCIDENT_STATUSES = [
   'closed',
   'cancelled',
 ] as const;
-/** Lifecycle status of an incident. */
+/**
+ * Lifecycle status of an incident.
+ *
+ * @public
+ */
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
-/** Reasons an incident can be put on hold. */
+/**
+ * Reasons an incident can be put on hold.
+ *
+ * @public
+ */
 export const HOLD_REASONS = [
   'awaiting_problem',
   'awaiting_change',
   'awaiting_vendor',
   'awaiting_caller',
 ] as const;
-/** Why an incident is on hold. */
+/**
+ * Why an incident is on hold.
+ *
+ * @public
+ */
 export type HoldReason = (typeof HOLD_REASONS)[number];
 
-/** Codes an incident can be resolved with. */
+/**
+ * Codes an incident can be resolved with.
+ *
+ * @public
+ */
 export const INCIDENT_RESOLUTION_CODES = [
   'workaround',
   'permanent_fix',
@@ -69,20 +129,36 @@ export const INCIDENT_RESOLUTION_CODES = [
   'not_reproducible',
   'resolved_by_caller',
 ] as const;
-/** How an incident was resolved. */
+/**
+ * How an incident was resolved.
+ *
+ * @public
+ */
 export type IncidentResolutionCode = (typeof INCIDENT_RESOLUTION_CODES)[number];
 
-/** Channels an incident can be opened through. */
+/**
+ * Channels an incident can be opened through.
+ *
+ * @public
+ */
 export const INCIDENT_SOURCES = [
   'manual',
   'alertmanager',
   'events-v2',
   'api',
 ] as const;
-/** Channel an incident was opened through. */
+/**
+ * Channel an incident was opened through.
+ *
+ * @public
+ */
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
 
-/** An unplanned interruption of a catalog entity, as returned by the API. */
+/**
+ * An unplanned interruption of a catalog entity, as returned by the API.
+ *
+ * @public
+ */
 export interface Incident {
   id: string;
   /** Human reference such as `INC-000042`. */
@@ -122,7 +198,11 @@ export interface Incident {
   version: number;
 }
 
-/** Problem statuses in lifecycle order. */
+/**
+ * Problem statuses in lifecycle order.
+ *
+ * @public
+ */
 export const PROBLEM_STATUSES = [
   'new',
   'assess',
@@ -131,35 +211,67 @@ export const PROBLEM_STATUSES = [
   'resolved',
   'closed',
 ] as const;
-/** Lifecycle status of a problem. */
+/**
+ * Lifecycle status of a problem.
+ *
+ * @public
+ */
 export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
 
-/** Root cause analysis methods. */
+/**
+ * Root cause analysis methods.
+ *
+ * @public
+ */
 export const RCA_METHODS = [
   'five_whys',
   'fishbone',
   'timeline',
   'other',
 ] as const;
-/** Method used for a problem's root cause analysis. */
+/**
+ * Method used for a problem's root cause analysis.
+ *
+ * @public
+ */
 export type RcaMethod = (typeof RCA_METHODS)[number];
 
-/** Codes a problem can be resolved or closed with. */
+/**
+ * Codes a problem can be resolved or closed with.
+ *
+ * @public
+ */
 export const PROBLEM_RESOLUTION_CODES = [
   'fix_applied',
   'risk_accepted',
   'duplicate',
   'cancelled',
 ] as const;
-/** How a problem was resolved or closed. */
+/**
+ * How a problem was resolved or closed.
+ *
+ * @public
+ */
 export type ProblemResolutionCode = (typeof PROBLEM_RESOLUTION_CODES)[number];
 
-/** Ways a problem can be opened. */
+/**
+ * Ways a problem can be opened.
+ *
+ * @public
+ */
 export const PROBLEM_SOURCES = ['manual', 'from_incident', 'detected'] as const;
-/** How a problem was opened. */
+/**
+ * How a problem was opened.
+ *
+ * @public
+ */
 export type ProblemSource = (typeof PROBLEM_SOURCES)[number];
 
-/** The underlying cause of one or more incidents, as returned by the API. */
+/**
+ * The underlying cause of one or more incidents, as returned by the API.
+ *
+ * @public
+ */
 export interface Problem {
   id: string;
   /** Human reference such as `PRB-000007`. */
@@ -204,17 +316,37 @@ export interface Problem {
   version: number;
 }
 
-/** Action item statuses. */
+/**
+ * Action item statuses.
+ *
+ * @public
+ */
 export const ACTION_ITEM_STATUSES = ['open', 'done'] as const;
-/** Whether an action item is still to do. */
+/**
+ * Whether an action item is still to do.
+ *
+ * @public
+ */
 export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
 
-/** Action item kinds. */
+/**
+ * Action item kinds.
+ *
+ * @public
+ */
 export const ACTION_ITEM_KINDS = ['corrective', 'preventive'] as const;
-/** Whether an action item corrects a cause or prevents a recurrence. */
+/**
+ * Whether an action item corrects a cause or prevents a recurrence.
+ *
+ * @public
+ */
 export type ActionItemKind = (typeof ACTION_ITEM_KINDS)[number];
 
-/** A follow-up task attached to a problem or to an incident's postmortem. */
+/**
+ * A follow-up task attached to a problem or to an incident's postmortem.
+ *
+ * @public
+ */
 export interface ActionItem {
   id: string;
   parentType: ItsmRecordType;
@@ -230,7 +362,11 @@ export interface ActionItem {
   version: number;
 }
 
-/** The post-incident review of one incident; text fields are markdown. */
+/**
+ * The post-incident review of one incident; text fields are markdown.
+ *
+ * @public
+ */
 export interface Postmortem {
   incidentId: string;
   summary: string;
@@ -242,7 +378,11 @@ export interface Postmortem {
   version: number;
 }
 
-/** Kinds of timeline event. */
+/**
+ * Kinds of timeline event.
+ *
+ * @public
+ */
 export const TIMELINE_EVENT_KINDS = [
   'created',
   'field_changed',
@@ -255,10 +395,18 @@ export const TIMELINE_EVENT_KINDS = [
   'postmortem_updated',
   'action_item',
 ] as const;
-/** Kind of timeline event; `note` is internal, `status_update` is public. */
+/**
+ * Kind of timeline event; `note` is internal, `status_update` is public.
+ *
+ * @public
+ */
 export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
 
-/** One immutable entry in a record's history. */
+/**
+ * One immutable entry in a record's history.
+ *
+ * @public
+ */
 export interface TimelineEvent {
   id: string;
   recordType: ItsmRecordType;
@@ -272,7 +420,11 @@ export interface TimelineEvent {
   createdAt: string;
 }
 
-/** One page of a keyset-paginated list. */
+/**
+ * One page of a keyset-paginated list.
+ *
+ * @public
+ */
 export interface Page<T> {
   items: T[];
   /** Cursor for the next page, or null on the last page. */

@@ -98,7 +98,11 @@ const entityMajorIncidentBanner = EntityCardBlueprint.make({
   },
 });
 
-/** The ITSM plugin for the New Frontend System. */
+/**
+ * The ITSM plugin for the New Frontend System.
+ *
+ * @alpha
+ */
 export default createFrontendPlugin({
   pluginId: 'itsm',
   title: 'ITSM',

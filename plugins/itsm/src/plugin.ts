@@ -9,7 +9,11 @@ import {
 import { itsmApiRef, ItsmClient } from './api';
 import { rootRouteRef } from './routes';
 
-/** The ITSM plugin for the legacy frontend system. */
+/**
+ * The ITSM plugin for the legacy frontend system.
+ *
+ * @public
+ */
 export const itsmPlugin = createPlugin({
   id: 'itsm',
   apis: [
@@ -22,7 +26,11 @@ export const itsmPlugin = createPlugin({
   routes: { root: rootRouteRef },
 });
 
-/** The ITSM page: my teams' incidents, problems, known errors, and record views. */
+/**
+ * The ITSM page: my teams' incidents, problems, known errors, and record views.
+ *
+ * @public
+ */
 export const ItsmPage = itsmPlugin.provide(
   createRoutableExtension({
     name: 'ItsmPage',
@@ -31,7 +39,11 @@ export const ItsmPage = itsmPlugin.provide(
   }),
 );
 
-/** Incidents tab content for an entity page. */
+/**
+ * Incidents tab content for an entity page.
+ *
+ * @public
+ */
 export const EntityIncidentsContent = itsmPlugin.provide(
   createComponentExtension({
     name: 'EntityIncidentsContent',
@@ -44,7 +56,11 @@ export const EntityIncidentsContent = itsmPlugin.provide(
   }),
 );
 
-/** Problems tab content for an entity page. */
+/**
+ * Problems tab content for an entity page.
+ *
+ * @public
+ */
 export const EntityProblemsContent = itsmPlugin.provide(
   createComponentExtension({
     name: 'EntityProblemsContent',
@@ -57,7 +73,11 @@ export const EntityProblemsContent = itsmPlugin.provide(
   }),
 );
 
-/** Overview card for an entity page. */
+/**
+ * Overview card for an entity page.
+ *
+ * @public
+ */
 export const EntityItsmOverviewCard = itsmPlugin.provide(
   createComponentExtension({
     name: 'EntityItsmOverviewCard',
@@ -70,7 +90,11 @@ export const EntityItsmOverviewCard = itsmPlugin.provide(
   }),
 );
 
-/** Warning banner for an entity page while a P1 or P2 incident is open. */
+/**
+ * Warning banner for an entity page while a P1 or P2 incident is open.
+ *
+ * @public
+ */
 export const EntityMajorIncidentBanner = itsmPlugin.provide(
   createComponentExtension({
     name: 'EntityMajorIncidentBanner',
@@ -83,7 +107,11 @@ export const EntityMajorIncidentBanner = itsmPlugin.provide(
   }),
 );
 
-/** Reliability tab content: trends, fix effects, problem aging, blast radius. */
+/**
+ * Reliability tab content: trends, fix effects, problem aging, blast radius.
+ *
+ * @public
+ */
 export const EntityReliabilityContent = itsmPlugin.provide(
   createComponentExtension({
     name: 'EntityReliabilityContent',

@@ -1,4 +1,8 @@
 import { createRouteRef } from '@backstage/core-plugin-api';
 
-/** Route of the ITSM page; incident and problem views live below it. */
+/**
+ * Route of the ITSM page; incident and problem views live below it.
+ *
+ * @public
+ */
 export const rootRouteRef = createRouteRef({ id: 'itsm' });

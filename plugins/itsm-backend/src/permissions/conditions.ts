@@ -12,13 +12,29 @@ const problemExports = createConditionExports({
   rules: problemRules,
 });
 
-/** Conditions a permission policy can put on incident permissions. */
+/**
+ * Conditions a permission policy can put on incident permissions.
+ *
+ * @public
+ */
 export const itsmIncidentConditions = incidentExports.conditions;
-/** Builds a conditional decision on an incident permission. */
+/**
+ * Builds a conditional decision on an incident permission.
+ *
+ * @public
+ */
 export const createItsmIncidentConditionalDecision =
   incidentExports.createConditionalDecision;
-/** Conditions a permission policy can put on problem permissions. */
+/**
+ * Conditions a permission policy can put on problem permissions.
+ *
+ * @public
+ */
 export const itsmProblemConditions = problemExports.conditions;
-/** Builds a conditional decision on a problem permission. */
+/**
+ * Builds a conditional decision on a problem permission.
+ *
+ * @public
+ */
 export const createItsmProblemConditionalDecision =
   problemExports.createConditionalDecision;

@@ -35,7 +35,11 @@ import {
   UpdateProblemRequest,
 } from '@backstage-itsm/plugin-itsm-common';
 
-/** Client of the ITSM backend. */
+/**
+ * Client of the ITSM backend.
+ *
+ * @public
+ */
 export interface ItsmApi {
   listIncidents(query: IncidentListQuery): Promise<Page<Incident>>;
   getIncident(id: string): Promise<Incident>;
@@ -119,5 +123,9 @@ export interface ItsmApi {
   getAnalysis(query: AnalysisQuery): Promise<ReliabilityAnalysis>;
 }
 
-/** Reference to the {@link ItsmApi}. */
+/**
+ * Reference to the {@link ItsmApi}.
+ *
+ * @public
+ */
 export const itsmApiRef = createApiRef<ItsmApi>({ id: 'plugin.itsm.api' });

@@ -39,7 +39,11 @@ import { ItsmApi } from './ItsmApi';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-/** Talks to the ITSM backend over HTTP. */
+/**
+ * Talks to the ITSM backend over HTTP.
+ *
+ * @public
+ */
 export class ItsmClient implements ItsmApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
