@@ -1,4 +1,5 @@
-import { Priority, ProblemStatus } from './types';
+import { Priority } from './types';
+import { ProblemStatus } from './problemTypes';
 
 /**
  * What an analysis covers: one entity, an owner's entities, a system's parts, or everything.

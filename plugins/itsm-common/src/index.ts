@@ -7,6 +7,7 @@
  */
 
 export * from './types';
+export * from './problemTypes';
 export * from './priority';
 export * from './incidentLifecycle';
 export * from './problemLifecycle';

@@ -12,7 +12,7 @@ import {
   PROBLEM_STATUSES,
   ProblemResolutionCode,
   ProblemStatus,
-} from './types';
+} from './problemTypes';
 
 // Written out from DESIGN.md rather than read from PROBLEM_TRANSITIONS, so the
 // test catches a wrong map.

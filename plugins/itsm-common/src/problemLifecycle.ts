@@ -1,5 +1,9 @@
 import { hasText } from './hasText';
-import { ProblemResolutionCode, ProblemSource, ProblemStatus } from './types';
+import {
+  ProblemResolutionCode,
+  ProblemSource,
+  ProblemStatus,
+} from './problemTypes';
 import {
   TransitionCheck,
   illegalTransition,

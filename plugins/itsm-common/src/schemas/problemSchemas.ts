@@ -3,7 +3,7 @@ import {
   PROBLEM_SOURCES,
   PROBLEM_STATUSES,
   RCA_METHODS,
-} from '../types';
+} from '../problemTypes';
 import { LIMITS } from '../constants';
 import { z } from 'zod';
 import {
