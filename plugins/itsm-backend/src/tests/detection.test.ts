@@ -202,10 +202,13 @@ describe('problem detection', () => {
     });
 
     it('takes impact and urgency from the worst incident, the earliest of equals', async () => {
-      const { insertIncident, detector, proposals } = await setup(databaseId, {
-        sharedDependency: undefined,
-        majorIncidents: false,
-      });
+      const { insertIncident, detector, proposals, services } = await setup(
+        databaseId,
+        {
+          sharedDependency: undefined,
+          majorIncidents: false,
+        },
+      );
       await insertIncident({
         entity: 'payments-api',
         at: NOW - 5 * DAY,
@@ -242,6 +245,16 @@ describe('problem detection', () => {
         urgency: 2,
         priority: 3,
         title: '4 availability incidents on payments-api within 14 days',
+      });
+      const renamed = await services.problems.update({
+        idOrNumber: problem.id,
+        input: { version: 1, title: 'payments-api drops its pool at peak' },
+        caller: ben,
+      });
+      expect(renamed).toMatchObject({
+        title: 'payments-api drops its pool at peak',
+        source: 'detected',
+        version: 2,
       });
     });
 
