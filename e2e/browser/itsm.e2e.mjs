@@ -165,7 +165,15 @@ test('creates a problem from an incident, roots it in a shared dependency and pu
     .getByLabel('Workaround', { exact: true })
     .fill(`Raise maxmemory on redis-cache by 2 GB during sales (${RUN}).`);
   await page.getByRole('button', { name: 'Save analysis' }).click();
-  await page.getByText('redis-cache evicts cart keys').waitFor();
+  // The saved root cause shows in the record and in the timeline row.
+  await page
+    .getByText(
+      'redis-cache evicts cart keys when maxmemory is reached at peak.',
+      {
+        exact: true,
+      },
+    )
+    .waitFor();
   await page.getByRole('button', { name: 'Publish as known error' }).click();
   await page
     .getByRole('dialog')
