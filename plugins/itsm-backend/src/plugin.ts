@@ -9,7 +9,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-node';
 import { applyDatabaseMigrations } from './database/migrations';
 import { createRouter } from './routes/router';
-import { refuseDemoTokens } from './services/alerts/demoTokens';
+import { refuseDemoTokens } from './services/alerts/publishedTokens';
 import { scheduleDeliveryPruning } from './services/alerts/scheduleDeliveryPruning';
 import { createItsmServices } from './services/createItsmServices';
 import { prepareProblemDetection } from './services/detection/prepareProblemDetection';
