@@ -22,6 +22,13 @@ export interface Config {
      */
     adminGroups?: string[];
     /**
+     * How many `dependsOn` edges to follow through the catalog when looking
+     * for the entities that depend on a record's entity (who is told of a
+     * P1/P2) and for what an entity depends on (its upstream warnings and
+     * suggestions). Between 1 and 10; defaults to 3.
+     */
+    dependencyDepth?: number;
+    /**
      * Problem detection: a scheduled task (one run at a time across backend
      * instances) that proposes problems (`status: new`, `source: detected`)
      * from incidents no problem covers yet. A rule runs when its key is set.

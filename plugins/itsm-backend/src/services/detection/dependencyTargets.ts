@@ -1,7 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { entitiesByRefs } from './entitiesByRefs';
+import { entitiesByRefs } from '../../shared/entitiesByRefs';
 import { DependencyTarget } from './sharedDependencyRule';
 
 const FIELDS = ['kind', 'metadata.name', 'metadata.namespace', 'relations'];

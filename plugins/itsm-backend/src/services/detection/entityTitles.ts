@@ -1,7 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { entitiesByRefs } from './entitiesByRefs';
+import { entitiesByRefs } from '../../shared/entitiesByRefs';
 
 /** How a proposal names an entity: its catalog title, else its name. */
 export type EntityTitles = (entityRef: string) => string;
