@@ -38,6 +38,8 @@ export const LIMITS = {
   affectedEntityRefs: 100,
   /** An alert fingerprint or Events v2 dedup_key. */
   dedupKey: 255,
+  /** Why an edit changes impact or urgency. */
+  reason: 2000,
   /** The text filter of a list query. */
   search: 200,
 } as const;

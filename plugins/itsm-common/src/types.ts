@@ -155,6 +155,17 @@ export const INCIDENT_SOURCES = [
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
 
 /**
+ * Another incident, by id and human reference.
+ *
+ * @public
+ */
+export interface IncidentReference {
+  id: string;
+  /** Human reference such as `INC-000042`. */
+  number: string;
+}
+
+/**
  * An unplanned interruption of a catalog entity, as returned by the API.
  *
  * @public
@@ -187,6 +198,8 @@ export interface Incident {
   resolutionCode: IncidentResolutionCode | null;
   resolutionNotes: string | null;
   problemId: string | null;
+  /** The incident this one was resolved as a duplicate of. */
+  duplicateOf: IncidentReference | null;
   detectedAt: string;
   acknowledgedAt: string | null;
   mitigatedAt: string | null;
@@ -276,6 +289,8 @@ export const TIMELINE_EVENT_KINDS = [
   'alert_occurrence',
   'postmortem_updated',
   'action_item',
+  'duplicate_of',
+  'duplicate_added',
 ] as const;
 /**
  * Kind of timeline event; `note` is internal, `status_update` is public.

@@ -37,6 +37,10 @@ export interface IncidentRow {
   resolution_code: string | null;
   resolution_notes: string | null;
   problem_id: string | null;
+  /** The incident this one was resolved as a duplicate of. */
+  duplicate_of_id?: string | null;
+  /** That incident's number; numbers never change. */
+  duplicate_of_number?: number | null;
   detected_at: DbTime;
   acknowledged_at: DbTime | null;
   mitigated_at: DbTime | null;

@@ -43,6 +43,12 @@ export function incidentFromRow(row: IncidentRow): Incident {
     resolutionCode: row.resolution_code as Incident['resolutionCode'],
     resolutionNotes: row.resolution_notes,
     problemId: row.problem_id,
+    duplicateOf: row.duplicate_of_id
+      ? {
+          id: row.duplicate_of_id,
+          number: formatIncidentNumber(Number(row.duplicate_of_number)),
+        }
+      : null,
     detectedAt: toIso(row.detected_at),
     acknowledgedAt: toIsoOrNull(row.acknowledged_at),
     mitigatedAt: toIsoOrNull(row.mitigated_at),

@@ -9,6 +9,7 @@ import { errorHandler } from './errorHandler';
 import { incidentRoutes } from './incidentRoutes';
 import { problemRoutes } from './problemRoutes';
 import { summaryRoutes } from './summaryRoutes';
+import { triageRoutes } from './triageRoutes';
 
 /** Builds the `/api/itsm` router. */
 export async function createRouter(options: {
@@ -26,6 +27,7 @@ export async function createRouter(options: {
     res.json(await services.health.status());
   });
 
+  router.use(triageRoutes({ httpAuth, ...services }));
   router.use(incidentRoutes({ httpAuth, ...services }));
   router.use(problemRoutes({ httpAuth, ...services }));
   router.use(actionItemRoutes({ httpAuth, ...services }));

@@ -61,6 +61,10 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { entitySummaryQuery } from '@backstage-itsm/plugin-itsm-common';
 import {
+  confirmKnownErrorBody,
+  possibleDuplicatesQuery,
+} from '@backstage-itsm/plugin-itsm-common';
+import {
   documentedOperations,
   loadOpenApiDocument,
   validateResponse,
@@ -149,6 +153,7 @@ const newIncident: Incident = {
   resolutionCode: null,
   resolutionNotes: null,
   problemId: null,
+  duplicateOf: null,
   detectedAt: NOW,
   acknowledgedAt: null,
   mitigatedAt: null,
@@ -176,6 +181,16 @@ const resolvedIncident: Incident = {
   mitigatedAt: NOW,
   resolvedAt: NOW,
   version: 4,
+};
+
+const duplicateIncident: Incident = {
+  ...resolvedIncident,
+  id: '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f',
+  number: 'INC-000044',
+  resolutionCode: 'duplicate',
+  resolutionNotes: 'Duplicate of INC-000042',
+  problemId: null,
+  duplicateOf: { id: newIncident.id, number: newIncident.number },
 };
 
 const incidentPage: Page<Incident> = {
@@ -286,6 +301,10 @@ describe('openapi.yaml', () => {
         'GET /health',
         'GET /incidents',
         'POST /incidents',
+        'GET /incidents/possible-duplicates',
+        'GET /incidents/{id}/duplicates',
+        'GET /incidents/{id}/known-errors',
+        'POST /incidents/{id}/known-error',
         'GET /incidents/{id}',
         'PATCH /incidents/{id}',
         'POST /incidents/{id}/transitions',
@@ -352,6 +371,8 @@ describe('openapi.yaml', () => {
     // Sanity check of the predicate itself.
     expect(namesWhere(o => !takesInput(o))).toEqual([
       'GET /health',
+      'GET /incidents/{id}/duplicates',
+      'GET /incidents/{id}/known-errors',
       'GET /incidents/{id}',
       'GET /incidents/{id}/postmortem',
       'GET /problems/{id}',
@@ -378,6 +399,7 @@ describe('openapi.yaml', () => {
       );
     };
     expect(namesWhere(carriesVersion)).toEqual([
+      'POST /incidents/{id}/known-error',
       'PATCH /incidents/{id}',
       'POST /incidents/{id}/transitions',
       'PUT /incidents/{id}/postmortem',
@@ -488,6 +510,7 @@ describe('openapi.yaml', () => {
       ['patch', '/incidents/{id}', updateIncidentBody],
       ['post', '/incidents/{id}/transitions', incidentTransitionBody],
       ['post', '/incidents/{id}/notes', noteBody],
+      ['post', '/incidents/{id}/known-error', confirmKnownErrorBody],
       ['put', '/incidents/{id}/postmortem', postmortemBody],
       ['post', '/incidents/{id}/problem', problemFromIncidentBody],
       ['post', '/problems', createProblemBody],
@@ -535,6 +558,7 @@ describe('openapi.yaml', () => {
 
     const queries: [string, z.ZodObject<any>][] = [
       ['/incidents', listIncidentsQuery],
+      ['/incidents/possible-duplicates', possibleDuplicatesQuery],
       ['/incidents/{id}/timeline', timelineQuery],
       ['/problems', listProblemsQuery],
       ['/problems/{id}/timeline', timelineQuery],
@@ -593,6 +617,51 @@ describe('validateResponse', () => {
         { items: [note], nextCursor: null },
       ],
       ['PUT', '/incidents/INC-000042/postmortem', 200, postmortem],
+      [
+        'GET',
+        '/incidents/possible-duplicates?entityRef=component:default/payments-api&text=502',
+        200,
+        {
+          items: [
+            {
+              incident: newIncident,
+              via: 'dependency',
+              path: [
+                'component:default/checkout-api',
+                'component:default/payments-api',
+              ],
+              matchedWords: 1,
+            },
+          ],
+        },
+      ],
+      [
+        'GET',
+        '/incidents/INC-000042/duplicates',
+        200,
+        { items: [duplicateIncident] },
+      ],
+      [
+        'GET',
+        '/incidents/INC-000042/known-errors',
+        200,
+        {
+          items: [
+            {
+              problem,
+              via: 'entity',
+              path: ['component:default/payments-api'],
+              matchedWords: 0,
+            },
+          ],
+        },
+      ],
+      [
+        'POST',
+        '/incidents/INC-000044/known-error',
+        200,
+        { ...resolvedIncident, duplicateOf: null },
+      ],
       ['POST', '/incidents/INC-000042/problem', 201, problem],
       ['GET', '/problems/PRB-000007', 200, problem],
       ['POST', '/problems/PRB-000007/incidents/INC-000042', 200, problem],

@@ -9,6 +9,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
 import { Authorizer } from '../shared/authorizer';
 import { CatalogEntities } from '../shared/catalogEntities';
+import { readDependencyDepth } from '../shared/dependencyDepth';
 import { readPriorityMatrix } from '../shared/priorityMatrix';
 import { ActionItemService } from './actionItems/ActionItemService';
 import { AlertEntityResolver } from './alerts/AlertEntityResolver';
@@ -17,8 +18,10 @@ import { readAlertConfig } from './alerts/alertConfig';
 import { UnroutedAlertService } from './alerts/UnroutedAlertService';
 import { AnalysisService } from './analysis/AnalysisService';
 import { HealthService } from './health/HealthService';
+import { DuplicateService } from './incidents/DuplicateService';
 import { IncidentService } from './incidents/IncidentService';
 import { PostmortemService } from './postmortems/PostmortemService';
+import { IncidentKnownErrorService } from './problems/IncidentKnownErrorService';
 import { KnownErrorService } from './problems/KnownErrorService';
 import { ProblemFromIncidentService } from './problems/ProblemFromIncidentService';
 import { ProblemLinkService } from './problems/ProblemLinkService';
@@ -29,6 +32,8 @@ import { EntitySummaryService } from './summaries/EntitySummaryService';
 export interface ItsmServices {
   health: HealthService;
   incidents: IncidentService;
+  duplicates: DuplicateService;
+  incidentKnownErrors: IncidentKnownErrorService;
   problems: ProblemService;
   problemLinks: ProblemLinkService;
   problemsFromIncidents: ProblemFromIncidentService;
@@ -61,10 +66,17 @@ export function createItsmServices(options: {
   const entities = new CatalogEntities(catalog);
   const alertConfig = readAlertConfig(config);
   const shared = { db, authorizer, entities, priorityMatrix, now };
+  const triage = {
+    ...shared,
+    catalog,
+    dependencyDepth: readDependencyDepth(config),
+  };
   const problems = new ProblemService(shared);
   return {
     health: new HealthService({ db }),
     incidents: new IncidentService(shared),
+    duplicates: new DuplicateService(triage),
+    incidentKnownErrors: new IncidentKnownErrorService(triage),
     problems,
     problemLinks: new ProblemLinkService(shared),
     problemsFromIncidents: new ProblemFromIncidentService(shared),

@@ -33,6 +33,8 @@ export function incidentTransitionChanges(options: {
     changes.resolved_at = null;
     changes.resolution_code = null;
     changes.resolution_notes = null;
+    changes.duplicate_of_id = null;
+    changes.duplicate_of_number = null;
   }
   if (to === 'closed' || to === 'cancelled') {
     changes.closed_at = now;

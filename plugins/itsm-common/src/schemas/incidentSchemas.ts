@@ -65,6 +65,8 @@ export const updateIncidentBody = z
     major: z.boolean({ error: 'must be a boolean' }).optional(),
     assigneeRef: entityRefText.nullable().optional(),
     workaround: clearableText(LIMITS.description).optional(),
+    /** Why impact or urgency change; the timeline keeps it with the change. */
+    reason: text(LIMITS.reason).optional(),
   })
   .strict();
 
@@ -87,6 +89,8 @@ export const incidentTransitionBody = z
     holdReason: oneOf(HOLD_REASONS).optional(),
     resolutionCode: oneOf(INCIDENT_RESOLUTION_CODES).optional(),
     resolutionNotes: text(LIMITS.description).optional(),
+    /** With resolutionCode `duplicate`: the original, by uuid or number. */
+    duplicateOf: text(64).optional(),
   })
   .strict();
 

@@ -39,6 +39,7 @@ export function incident(overrides: Partial<Incident> = {}): Incident {
     resolutionCode: null,
     resolutionNotes: null,
     problemId: null,
+    duplicateOf: null,
     detectedAt: new Date(Date.now() - 3 * 60 * 60 * 1000).toISOString(),
     acknowledgedAt: null,
     mitigatedAt: null,

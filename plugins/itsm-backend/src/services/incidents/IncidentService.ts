@@ -1,9 +1,12 @@
 import { InputError } from '@backstage/errors';
+import { touchRecord } from '../../database/records';
+import { NewTimelineEvent } from '../../database/timeline';
 import {
   Incident,
   IncidentStatus,
   checkIncidentTransition,
   derivePriority,
+  formatIncidentNumber,
   itsmIncidentCreatePermission,
 } from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
@@ -23,6 +26,8 @@ import {
   incidentTransitionBody,
   updateIncidentBody,
 } from '@backstage-itsm/plugin-itsm-common';
+import { assigneeOnAcknowledgement } from './acknowledgement';
+import { duplicateLink, findOriginal } from './duplicateOf';
 
 /** API field to column, for the fields PATCH may change. */
 const INCIDENT_FIELD_COLUMNS: Record<string, keyof IncidentRow> = {
@@ -112,6 +117,7 @@ export class IncidentService extends RecordService<
     this.records.assertWritable(row, input.version);
     const requested: Record<string, unknown> = { ...input };
     delete requested.version;
+    delete requested.reason;
     if (input.entityRef !== undefined) {
       const resolved = await this.deps.entities.resolve({
         ref: input.entityRef,
@@ -128,6 +134,7 @@ export class IncidentService extends RecordService<
       columns: INCIDENT_FIELD_COLUMNS,
       caller,
     });
+    withReason(events, input);
     const now = this.now();
     if (changes.workaround && row.mitigated_at === null) {
       changes.mitigated_at = now;
@@ -154,13 +161,21 @@ export class IncidentService extends RecordService<
       caller,
     });
     const from = row.status as IncidentStatus;
+    const original = await findOriginal(this.deps.db, { row, input });
+    if (original) {
+      await this.records.requireRead(incidentFromRow(original), caller);
+    }
+    const resolutionNotes =
+      input.resolutionNotes ??
+      (original &&
+        `Duplicate of ${formatIncidentNumber(Number(original.number))}`);
     const check = checkIncidentTransition({
       from,
       to: input.to,
       fields: {
         holdReason: input.holdReason,
         resolutionCode: input.resolutionCode,
-        resolutionNotes: input.resolutionNotes,
+        resolutionNotes,
         linkedProblemIsKnownError: await this.linkedProblemIsKnownError(row),
         hasLinkedProblem: row.problem_id !== null,
       },
@@ -169,18 +184,29 @@ export class IncidentService extends RecordService<
       throw new InputError(check.reason);
     }
     const now = this.now();
-    const changes = incidentTransitionChanges({
+    const acknowledgement = assigneeOnAcknowledgement({
       row,
       to: input.to,
-      holdReason: input.holdReason,
-      resolutionCode: input.resolutionCode,
-      resolutionNotes: input.resolutionNotes,
-      now,
+      caller,
     });
+    const duplicate = original
+      ? duplicateLink({ duplicate: row, original, actorRef: caller.actorRef })
+      : { changes: {}, events: [] };
     return this.records.save({
       row,
       version: input.version,
-      changes,
+      changes: {
+        ...incidentTransitionChanges({
+          row,
+          to: input.to,
+          holdReason: input.holdReason,
+          resolutionCode: input.resolutionCode,
+          resolutionNotes,
+          now,
+        }),
+        ...acknowledgement.changes,
+        ...duplicate.changes,
+      },
       events: [
         transitionEvent({
           recordType: 'incident',
@@ -188,10 +214,16 @@ export class IncidentService extends RecordService<
           actorRef: caller.actorRef,
           from,
           to: input.to,
-          body: input.resolutionNotes ?? input.holdReason,
+          body: resolutionNotes ?? input.holdReason,
         }),
+        ...acknowledgement.events,
+        ...duplicate.events,
       ],
       now,
+      alsoInTransaction: original
+        ? tx =>
+            touchRecord(tx, { recordType: 'incident', id: original.id, now })
+        : undefined,
     });
   }
 
@@ -204,5 +236,31 @@ export class IncidentService extends RecordService<
       id: row.problem_id,
     });
     return Boolean(problem?.known_error);
+  }
+}
+
+/**
+ * Puts the reason of an edit on the timeline row of the priority it changes,
+ * or on the impact and urgency rows when the priority stays; a 400 when the
+ * edit changes neither impact nor urgency.
+ */
+function withReason(
+  events: NewTimelineEvent[],
+  input: { reason?: string; impact?: number; urgency?: number },
+): void {
+  if (input.reason === undefined) {
+    return;
+  }
+  if (input.impact === undefined && input.urgency === undefined) {
+    throw new InputError(
+      'reason: explains a change of impact or urgency; send it with them',
+    );
+  }
+  const priority = events.filter(event => event.field === 'priority');
+  const reasoned = priority.length
+    ? priority
+    : events.filter(e => e.field === 'impact' || e.field === 'urgency');
+  for (const event of reasoned) {
+    event.body = input.reason;
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
 import { ProblemFilter, findProblemRow } from '../../database/problems';
+import { entitiesOfLinkedIncidents } from '../../database/affectedEntities';
 import { refreshAffectedEntities } from '../../database/refreshAffectedEntities';
 import { ProblemRow } from '../../database/tables';
 import { Caller } from '../../shared/caller';
@@ -21,6 +22,7 @@ import {
   problemTransitionBody,
   updateProblemBody,
 } from '@backstage-itsm/plugin-itsm-common';
+import { affectedEntityChanges } from './affectedEntityChanges';
 import { openProblem } from './openProblem';
 import { releaseIncidents } from './releaseIncidents';
 import { resolveProblemEntities } from './resolveProblemEntities';
@@ -105,7 +107,10 @@ export class ProblemService extends RecordService<
     caller: Caller;
   }): Promise<Problem> {
     const { input, caller } = options;
-    const { row } = await this.records.getForUpdate(options.idOrNumber, caller);
+    const { row, record } = await this.records.getForUpdate(
+      options.idOrNumber,
+      caller,
+    );
     this.records.assertWritable(row, input.version);
     const { root, affected } = await resolveProblemEntities({
       entities: this.deps.entities,
@@ -126,6 +131,17 @@ export class ProblemService extends RecordService<
       columns: PROBLEM_FIELD_COLUMNS,
       caller,
     });
+    if (affected) {
+      events.push(
+        ...affectedEntityChanges({
+          problemId: row.id,
+          before: record.affectedEntityRefs,
+          requested: affected,
+          fromIncidents: await entitiesOfLinkedIncidents(this.deps.db, row.id),
+          actorRef: caller.actorRef,
+        }),
+      );
+    }
     const after = {
       rootCause:
         input.rootCause === undefined ? row.root_cause : input.rootCause,

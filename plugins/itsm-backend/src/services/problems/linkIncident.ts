@@ -8,7 +8,7 @@ import {
 import { Knex } from 'knex';
 import { linkIncidentToProblem } from '../../database/problemLinks';
 import { IncidentRow, ProblemRow } from '../../database/tables';
-import { appendTimeline } from '../../database/timeline';
+import { NewTimelineEvent, appendTimeline } from '../../database/timeline';
 import { incidentTransitionChanges } from '../../shared/incidentTransitionChanges';
 import { linkEvents } from '../../shared/linkEvents';
 import { transitionEvent } from '../../shared/transitionEvent';
@@ -49,9 +49,11 @@ export async function linkIncidentInTransaction(
     holdIncident: boolean;
     actorRef: string;
     now: number;
+    /** Other changes of the incident made with the link, and their timeline rows. */
+    also?: { changes: Partial<IncidentRow>; events: NewTimelineEvent[] };
   },
 ): Promise<void> {
-  const { problem, incident, actorRef, now } = options;
+  const { problem, incident, actorRef, now, also } = options;
   const events = linkEvents({ kind: 'linked', problem, incident, actorRef });
   let changes: Partial<IncidentRow> = { updated_at: now };
   if (options.holdIncident && mayHoldForProblem(incident)) {
@@ -75,8 +77,9 @@ export async function linkIncidentInTransaction(
   const linked = await linkIncidentToProblem(tx, {
     incident,
     problemId: problem.id,
-    changes,
+    changes: { ...changes, ...also?.changes },
   });
+  events.push(...(also?.events ?? []));
   if (!linked) {
     throw new ConflictError(
       `${formatIncidentNumber(
