@@ -114,13 +114,14 @@ export function createTestServices(
  */
 export async function createMigratedTestServices(
   knex: Knex,
-  options: { config?: JsonObject } = {},
+  options: { config?: JsonObject; entities?: Entity[] } = {},
 ) {
   await applyDatabaseMigrations(knex);
   let clock = Date.parse('2026-11-01T10:00:00Z');
   return createTestServices(knex, {
     now: () => (clock += 60_000),
     config: options.config,
+    entities: options.entities,
   });
 }
 
