@@ -2,9 +2,9 @@ import { countMatchedWords, tokenise } from './words';
 
 describe('words', () => {
   it('keeps distinct lower-case words, without common ones or endings', () => {
-    expect(tokenise('Checkout FAILS with HTTP 502; the checkout failed')).toEqual(
-      ['checkout', 'fail', 'http', '502'],
-    );
+    expect(
+      tokenise('Checkout FAILS with HTTP 502; the checkout failed'),
+    ).toEqual(['checkout', 'fail', 'http', '502']);
     expect(tokenise('Gateway timeouts, retrying requests')).toEqual([
       'gateway',
       'timeout',

@@ -215,7 +215,10 @@ describe('duplicate incidents', () => {
           } as any,
           caller: ben,
         }),
-      ).rejects.toMatchObject({ name, message: expect.stringMatching(message) });
+      ).rejects.toMatchObject({
+        name,
+        message: expect.stringMatching(message),
+      });
       expect(await services.incidents.get(incident.id, ben)).toMatchObject({
         status: 'new',
         version: 1,

@@ -69,9 +69,9 @@ describe('known errors at an incident', () => {
 
     const timeline = async (recordType: 'incident' | 'problem', id: string) =>
       (
-        await services[recordType === 'incident' ? 'incidents' : 'problems'].timeline(
-          { idOrNumber: id, limit: 50, caller: ben },
-        )
+        await services[
+          recordType === 'incident' ? 'incidents' : 'problems'
+        ].timeline({ idOrNumber: id, limit: 50, caller: ben })
       ).items.map(e => [e.kind, e.field, e.body]);
     return { services, permissions, knownError, timeline };
   }
@@ -144,7 +144,10 @@ describe('known errors at an incident', () => {
       const [opened] = (
         await services.incidents.list({ filter: {}, limit: 5, caller: ben })
       ).items;
-      expect(opened).toMatchObject({ source: 'alertmanager', entityRef: CHECKOUT });
+      expect(opened).toMatchObject({
+        source: 'alertmanager',
+        entityRef: CHECKOUT,
+      });
       const { items } = await services.incidentKnownErrors.candidates(
         opened.id,
         ben,
@@ -180,7 +183,11 @@ describe('known errors at an incident', () => {
       });
       expect((await timeline('incident', incident.id)).slice(1)).toEqual([
         ['linked', 'problem', pool.number],
-        ['field_changed', 'workaround', `Workaround copied from known error ${pool.number}`],
+        [
+          'field_changed',
+          'workaround',
+          `Workaround copied from known error ${pool.number}`,
+        ],
       ]);
       expect(await timeline('problem', pool.id)).toContainEqual([
         'linked',
@@ -211,7 +218,10 @@ describe('known errors at an incident', () => {
         input: { version: 1, problemId: pool.id },
         caller: ben,
       });
-      expect(linked).toMatchObject({ problemId: pool.id, workaround: 'Fail over' });
+      expect(linked).toMatchObject({
+        problemId: pool.id,
+        workaround: 'Fail over',
+      });
       expect((await timeline('incident', incident.id)).map(r => r[0])).toEqual([
         'created',
         'linked',

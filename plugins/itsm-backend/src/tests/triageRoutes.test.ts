@@ -183,11 +183,14 @@ describe('triage routes', () => {
         { version: 1, to: 'resolved', duplicateOf: '' },
         /duplicateOf: must not be empty/,
       ],
-    ])('answers 400 naming the field: %s %s', async (method, path, body, message) => {
-      const res = await send(method, path, body);
-      expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(message);
-    });
+    ])(
+      'answers 400 naming the field: %s %s',
+      async (method, path, body, message) => {
+        const res = await send(method, path, body);
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(message);
+      },
+    );
 
     it.each<[Method, string, object | undefined]>([
       [
@@ -247,10 +250,14 @@ describe('triage routes', () => {
         problemId: knownError.id,
         workaround: 'Restart payments-api',
       });
-      const stale = await send('post', `/incidents/${incident.id}/known-error`, {
-        version: incident.version,
-        problemId: knownError.number,
-      });
+      const stale = await send(
+        'post',
+        `/incidents/${incident.id}/known-error`,
+        {
+          version: incident.version,
+          problemId: knownError.number,
+        },
+      );
       expect(stale.status).toBe(409);
 
       const duplicate = (await send('post', '/incidents', incidentInput()))
@@ -270,7 +277,10 @@ describe('triage routes', () => {
         id: incident.id,
         number: incident.number,
       });
-      const duplicates = await send('get', `/incidents/${incident.id}/duplicates`);
+      const duplicates = await send(
+        'get',
+        `/incidents/${incident.id}/duplicates`,
+      );
       expect(duplicates.body.items.map((i: any) => i.id)).toEqual([
         duplicate.id,
       ]);

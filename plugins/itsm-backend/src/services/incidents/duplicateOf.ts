@@ -17,7 +17,11 @@ export async function findOriginal(
   db: Knex,
   options: {
     row: IncidentRow;
-    input: { to: IncidentStatus; resolutionCode?: string; duplicateOf?: string };
+    input: {
+      to: IncidentStatus;
+      resolutionCode?: string;
+      duplicateOf?: string;
+    };
   },
 ): Promise<IncidentRow | undefined> {
   const { row, input } = options;

@@ -141,7 +141,12 @@ export class IncidentKnownErrorService {
       assertUnlinked(incident);
     }
     const now = this.deps.now?.() ?? Date.now();
-    const copy = workaroundCopy({ incident, problem, actorRef: caller.actorRef, now });
+    const copy = workaroundCopy({
+      incident,
+      problem,
+      actorRef: caller.actorRef,
+      now,
+    });
     return this.deps.db.transaction(async tx => {
       if (incident.problem_id !== problem.id) {
         await linkIncidentInTransaction(tx, {
