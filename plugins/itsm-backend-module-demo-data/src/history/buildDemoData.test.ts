@@ -2,6 +2,7 @@ import {
   DEFAULT_CATEGORIES,
   LIMITS,
   derivePriority,
+  formatIncidentNumber,
   isOpenIncidentStatus,
 } from '@backstage-itsm/plugin-itsm-common';
 import { buildDemoData } from './buildDemoData';
@@ -143,6 +144,28 @@ describe('buildDemoData', () => {
       .filter(i => i.dedup_key && isOpenIncidentStatus(i.status as 'new'))
       .map(i => `${i.source}/${i.dedup_key}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('links each duplicate to its original, never to another duplicate', () => {
+    const duplicates = incidents.filter(i => i.resolution_code === 'duplicate');
+    expect(duplicates.length).toBeGreaterThan(0);
+    const byId = new Map(incidents.map(i => [i.id, i]));
+    for (const duplicate of duplicates) {
+      const original = byId.get(duplicate.duplicate_of_id!);
+      expect(original).toMatchObject({
+        number: duplicate.duplicate_of_number,
+        entity_ref: duplicate.entity_ref,
+        duplicate_of_id: null,
+      });
+      expect(
+        timeline.filter(
+          t =>
+            t.record_id === original!.id &&
+            t.kind === 'duplicate_added' &&
+            t.new_value === formatIncidentNumber(duplicate.number),
+        ),
+      ).toHaveLength(1);
+    }
   });
 
   it('ends every timeline in the status of its record', () => {

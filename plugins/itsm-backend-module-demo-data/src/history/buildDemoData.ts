@@ -40,6 +40,8 @@ export function buildDemoData(options: { now: number }): DemoData {
 
   const incidents: IncidentRow[] = [];
   const lastOnEntity = new Map<string, IncidentPlan>();
+  // Duplicates point to the first incident, never to another duplicate.
+  const originals = new Map<string, Pick<IncidentPlan, 'id' | 'number'>>();
   for (const plan of plans) {
     const entityRef = plan.template.entityRef;
     const last = lastOnEntity.get(entityRef);
@@ -48,8 +50,15 @@ export function buildDemoData(options: { now: number }): DemoData {
       now,
       previous:
         last && plan.createdAt - last.createdAt < DAY ? last : undefined,
+      originalOfPrevious: last && originals.get(last.id),
     });
     const played = playIncident({ plan, steps, now });
+    if (played.row.duplicate_of_id) {
+      originals.set(plan.id, {
+        id: played.row.duplicate_of_id,
+        number: Number(played.row.duplicate_of_number),
+      });
+    }
     incidents.push(played.row);
     events.push(...played.events);
     lastOnEntity.set(entityRef, plan);

@@ -31,6 +31,7 @@ export function playIncident(options: {
   let resolutionCode: IncidentResolutionCode | null = null;
   let resolutionNotes: string | null = null;
   let problemId: string | null = null;
+  let duplicateOf: Pick<IncidentPlan, 'id' | 'number'> | null = null;
   let occurrences = 1;
   let version = 1;
   let acknowledgedAt: number | null = null;
@@ -46,6 +47,7 @@ export function playIncident(options: {
       holdReason?: HoldReason;
       resolutionCode?: IncidentResolutionCode;
       resolutionNotes?: string;
+      duplicateOf?: Pick<IncidentPlan, 'id' | 'number'>;
     },
   ) => {
     const check = checkIncidentTransition({
@@ -78,18 +80,49 @@ export function playIncident(options: {
       resolvedAt = null;
       resolutionCode = null;
       resolutionNotes = null;
+      duplicateOf = null;
     }
     holdReason = to === 'on_hold' ? fields.holdReason ?? null : null;
     if (to === 'resolved') {
       resolvedAt = at;
       resolutionCode = fields.resolutionCode ?? null;
       resolutionNotes = fields.resolutionNotes ?? null;
+      if (fields.duplicateOf) {
+        duplicateOf = fields.duplicateOf;
+        duplicateEvents(at, actorRef, fields.duplicateOf);
+      }
     }
     if (to === 'closed' || to === 'cancelled') {
       closedAt = at;
     }
     status = to;
     version++;
+  };
+
+  const duplicateEvents = (
+    at: number,
+    actorRef: string,
+    original: Pick<IncidentPlan, 'id' | 'number'>,
+  ) => {
+    const originalNumber = formatIncidentNumber(original.number);
+    record({
+      kind: 'duplicate_of',
+      field: 'duplicateOf',
+      newValue: originalNumber,
+      body: `Duplicate of ${originalNumber}`,
+      actorRef,
+      at,
+    });
+    events.push({
+      recordType: 'incident',
+      recordId: original.id,
+      kind: 'duplicate_added',
+      field: 'duplicates',
+      newValue: incidentNumber,
+      body: `${incidentNumber} was resolved as a duplicate of this incident`,
+      actorRef,
+      at,
+    });
   };
 
   const linkEvents = (
@@ -220,6 +253,8 @@ export function playIncident(options: {
     resolution_code: resolutionCode,
     resolution_notes: resolutionNotes,
     problem_id: problemId,
+    duplicate_of_id: duplicateOf?.id ?? null,
+    duplicate_of_number: duplicateOf?.number ?? null,
     detected_at: plan.detectedAt,
     acknowledged_at: acknowledgedAt,
     mitigated_at: mitigatedAt,

@@ -28,6 +28,8 @@ export type LifecycleStep = { at: number; actorRef: string } & (
       holdReason?: HoldReason;
       resolutionCode?: IncidentResolutionCode;
       resolutionNotes?: string;
+      /** With resolution code `duplicate`: the original. */
+      duplicateOf?: Pick<IncidentPlan, 'id' | 'number'>;
     }
   | { kind: 'assign' }
   | { kind: 'mitigate'; workaround: string }
@@ -61,6 +63,8 @@ export function planLifecycle(
     now: number;
     /** An earlier incident on the same entity that this one may duplicate. */
     previous?: IncidentPlan;
+    /** The original `previous` was resolved as a duplicate of, if it was. */
+    originalOfPrevious?: Pick<IncidentPlan, 'id' | 'number'>;
   },
 ): LifecycleStep[] {
   const { plan, now, previous } = options;
@@ -100,6 +104,7 @@ export function planLifecycle(
 
   let code: IncidentResolutionCode = 'permanent_fix';
   let notes = template.resolution;
+  let duplicateOf: Pick<IncidentPlan, 'id' | 'number'> | undefined;
   let workaround = template.workaround;
   let mitigateAt: number | undefined;
   let hold: { start: number; end: number; reason: HoldReason } | undefined;
@@ -156,8 +161,9 @@ export function planLifecycle(
     }
   } else if (!plan.current && previous && r.chance(0.06)) {
     code = 'duplicate';
+    duplicateOf = options.originalOfPrevious ?? previous;
     notes = `Duplicate of ${formatIncidentNumber(
-      previous.number,
+      duplicateOf.number,
     )}, which tracks the same issue.`;
     workaround = undefined;
     resolve = ack + r.between(5, 30) * MINUTE;
@@ -250,6 +256,7 @@ export function planLifecycle(
     to: 'resolved',
     resolutionCode: code,
     resolutionNotes: notes,
+    duplicateOf,
   });
   steps.push(resolved(resolve));
   let finalResolve = resolve;

@@ -177,7 +177,7 @@ describe('the demo data module', () => {
         itsm_problem_entities: 30,
         itsm_action_items: 115,
         itsm_postmortems: 47,
-        itsm_timeline: 3608,
+        itsm_timeline: 3612,
       });
       const knownErrors = await knex('itsm_problems').where({
         known_error: true,
