@@ -31,13 +31,40 @@ export function playIncident(options: {
   let resolutionCode: IncidentResolutionCode | null = null;
   let resolutionNotes: string | null = null;
   let problemId: string | null = null;
-  let duplicateOf: Pick<IncidentPlan, 'id' | 'number'> | null = null;
+  // Assigned in the closures below, so declared with its type, not narrowed to null.
+  let duplicateOf = null as Pick<IncidentPlan, 'id' | 'number'> | null;
   let occurrences = 1;
   let version = 1;
   let acknowledgedAt: number | null = null;
   let mitigatedAt: number | null = null;
   let resolvedAt: number | null = null;
   let closedAt: number | null = null;
+
+  const duplicateEvents = (
+    at: number,
+    actorRef: string,
+    original: Pick<IncidentPlan, 'id' | 'number'>,
+  ) => {
+    const originalNumber = formatIncidentNumber(original.number);
+    record({
+      kind: 'duplicate_of',
+      field: 'duplicateOf',
+      newValue: originalNumber,
+      body: `Duplicate of ${originalNumber}`,
+      actorRef,
+      at,
+    });
+    events.push({
+      recordType: 'incident',
+      recordId: original.id,
+      kind: 'duplicate_added',
+      field: 'duplicates',
+      newValue: incidentNumber,
+      body: `${incidentNumber} was resolved as a duplicate of this incident`,
+      actorRef,
+      at,
+    });
+  };
 
   const move = (
     at: number,
@@ -97,32 +124,6 @@ export function playIncident(options: {
     }
     status = to;
     version++;
-  };
-
-  const duplicateEvents = (
-    at: number,
-    actorRef: string,
-    original: Pick<IncidentPlan, 'id' | 'number'>,
-  ) => {
-    const originalNumber = formatIncidentNumber(original.number);
-    record({
-      kind: 'duplicate_of',
-      field: 'duplicateOf',
-      newValue: originalNumber,
-      body: `Duplicate of ${originalNumber}`,
-      actorRef,
-      at,
-    });
-    events.push({
-      recordType: 'incident',
-      recordId: original.id,
-      kind: 'duplicate_added',
-      field: 'duplicates',
-      newValue: incidentNumber,
-      body: `${incidentNumber} was resolved as a duplicate of this incident`,
-      actorRef,
-      at,
-    });
   };
 
   const linkEvents = (
