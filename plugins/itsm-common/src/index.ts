@@ -18,4 +18,5 @@ export * from './analysis';
 export type { TransitionCheck } from './transitionCheck';
 export * from './summary';
 export * from './alerts';
+export * from './followers';
 export * from './schemas';
