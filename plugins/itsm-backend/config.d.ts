@@ -68,6 +68,31 @@ export interface Config {
       majorIncidents?: boolean;
     };
     /**
+     * Backstage notifications of incidents, problems and action items
+     * (needs `@backstage/plugin-notifications-backend`). Each notice's topic
+     * is its kind, so people mute kinds in their notification settings; its
+     * scope is the record, so a later notice replaces the earlier one. Bad
+     * values fail start-up with an error naming the key.
+     */
+    notifications?: {
+      /** Send notifications at all. Defaults to true; live updates (signals) are sent either way. */
+      enabled?: boolean;
+      /**
+       * The kinds to send; defaults to all: `incident-opened`,
+       * `incident-dependents`, `incident-assigned`, `incident-update`,
+       * `incident-resolved`, `incident-cadence`, `problem-known-error`,
+       * `problem-fixed`, `problem-update`, `problem-resolved`,
+       * `action-item-assigned`, `action-items-overdue`.
+       */
+      kinds?: string[];
+      /**
+       * How long an open P1 may go without a public status update before
+       * its assignee (or, unassigned, its owners) is reminded, once per
+       * silence. At least one minute; defaults to 30 minutes.
+       */
+      cadence?: HumanDuration | string;
+    };
+    /**
      * Alert ingestion: `POST /api/itsm/alerts/alertmanager` and
      * `POST /api/itsm/alerts/pagerduty/v2/enqueue`. Senders authenticate
      * with `backend.auth.externalAccess` tokens restricted to the plugin

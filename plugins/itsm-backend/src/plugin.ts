@@ -3,6 +3,8 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   ItsmDataSeeder,
   itsmDataSeedExtensionPoint,
@@ -13,6 +15,7 @@ import { refuseDemoTokens } from './services/alerts/publishedTokens';
 import { scheduleDeliveryPruning } from './services/alerts/scheduleDeliveryPruning';
 import { createItsmServices } from './services/createItsmServices';
 import { prepareProblemDetection } from './services/detection/prepareProblemDetection';
+import { prepareNotifications } from './services/notifications/prepareNotifications';
 import { registerPermissions } from './services/registerPermissions';
 import { runDataSeeders } from './services/seeding/runDataSeeders';
 
@@ -41,7 +44,10 @@ export const itsmPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        notifications: notificationService,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const { database, httpRouter } = deps;
@@ -52,11 +58,13 @@ export const itsmPlugin = createBackendPlugin({
         const knex = await database.getClient();
         const services = createItsmServices({ ...deps, knex });
         const startDetection = prepareProblemDetection({ ...deps, knex });
+        const startNotifications = prepareNotifications({ ...deps, db: knex });
         if (!database.migrations?.skip) {
           await applyDatabaseMigrations(knex);
         }
         await runDataSeeders({ seeders, knex, logger: deps.logger });
         await startDetection();
+        await startNotifications();
         registerPermissions({
           knex,
           permissionsRegistry: deps.permissionsRegistry,

@@ -19,4 +19,5 @@ export type { TransitionCheck } from './transitionCheck';
 export * from './summary';
 export * from './alerts';
 export * from './triage';
+export * from './followers';
 export * from './schemas';

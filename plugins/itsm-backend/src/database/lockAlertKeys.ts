@@ -3,7 +3,8 @@ import { Knex } from 'knex';
 /** First key of the two-key advisory locks, so they never meet other users'. */
 const ALERT_LOCK_CLASS = 0x17e4;
 
-function isPostgres(db: Knex): boolean {
+/** Whether the database is PostgreSQL, for the few statements that differ. */
+export function isPostgres(db: Knex): boolean {
   return ['pg', 'postgres', 'postgresql'].includes(
     String(db.client.config.client),
   );

@@ -7,6 +7,7 @@ import { Knex } from 'knex';
 import { Cursor } from './cursor';
 import { timelineEventFromRow } from './mappers';
 import { toPage } from './paging';
+import { enqueueOutbox } from './outbox';
 import { TimelineRow } from './tables';
 import { touchRecord } from './records';
 
@@ -32,7 +33,10 @@ function asText(value: unknown): string | null {
 // Nine columns a row: SQLite before 3.32 allows 999 bound variables a statement.
 const ROWS_PER_INSERT = 90;
 
-/** Appends events to the timeline within the caller's transaction. */
+/**
+ * Appends events to the timeline within the caller's transaction, with the
+ * outbox rows that have them notified and signalled once it commits.
+ */
 export async function appendTimeline(
   tx: Knex.Transaction,
   options: { events: NewTimelineEvent[]; now: number },
@@ -52,11 +56,23 @@ export async function appendTimeline(
     actor_ref: event.actorRef,
     created_at: now,
   }));
+  const inserted: Array<{
+    id: number;
+    record_type: string;
+    record_id: string;
+  }> = [];
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    await tx<TimelineRow>('itsm_timeline').insert(
-      rows.slice(start, start + ROWS_PER_INSERT),
+    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+    const ids: Array<{ id: number | string }> = await tx<TimelineRow>(
+      'itsm_timeline',
+    )
+      .insert(chunk)
+      .returning('id');
+    ids.forEach(({ id }, index) =>
+      inserted.push({ ...chunk[index], id: Number(id) }),
     );
   }
+  await enqueueOutbox(tx, { rows: inserted, now });
 }
 
 /**

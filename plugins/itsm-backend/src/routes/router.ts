@@ -6,6 +6,7 @@ import { actionItemRoutes } from './actionItemRoutes';
 import { alertRoutes } from './alertRoutes';
 import { analysisRoutes } from './analysisRoutes';
 import { errorHandler } from './errorHandler';
+import { followRoutes } from './followRoutes';
 import { incidentRoutes } from './incidentRoutes';
 import { problemRoutes } from './problemRoutes';
 import { summaryRoutes } from './summaryRoutes';
@@ -28,6 +29,7 @@ export async function createRouter(options: {
   });
 
   router.use(triageRoutes({ httpAuth, ...services }));
+  router.use(followRoutes({ httpAuth, ...services }));
   router.use(incidentRoutes({ httpAuth, ...services }));
   router.use(problemRoutes({ httpAuth, ...services }));
   router.use(actionItemRoutes({ httpAuth, ...services }));

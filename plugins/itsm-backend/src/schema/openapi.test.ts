@@ -59,7 +59,10 @@ import {
   publishKnownErrorBody,
   updateProblemBody,
 } from '@backstage-itsm/plugin-itsm-common';
-import { entitySummaryQuery } from '@backstage-itsm/plugin-itsm-common';
+import {
+  entityFollowQuery,
+  entitySummaryQuery,
+} from '@backstage-itsm/plugin-itsm-common';
 import {
   confirmKnownErrorBody,
   possibleDuplicatesQuery,
@@ -309,6 +312,16 @@ describe('openapi.yaml', () => {
         'PATCH /incidents/{id}',
         'POST /incidents/{id}/transitions',
         'GET /incidents/{id}/timeline',
+        'GET /incidents/{id}/follow',
+        'PUT /incidents/{id}/follow',
+        'DELETE /incidents/{id}/follow',
+        'GET /incidents/{id}/audience',
+        'GET /problems/{id}/follow',
+        'PUT /problems/{id}/follow',
+        'DELETE /problems/{id}/follow',
+        'GET /entity-follows',
+        'PUT /entity-follows',
+        'DELETE /entity-follows',
         'POST /incidents/{id}/notes',
         'GET /incidents/{id}/postmortem',
         'PUT /incidents/{id}/postmortem',
@@ -375,8 +388,15 @@ describe('openapi.yaml', () => {
       'GET /incidents/{id}/known-errors',
       'GET /incidents/{id}',
       'GET /incidents/{id}/postmortem',
+      'GET /incidents/{id}/follow',
+      'PUT /incidents/{id}/follow',
+      'DELETE /incidents/{id}/follow',
+      'GET /incidents/{id}/audience',
       'GET /problems/{id}',
       'DELETE /problems/{id}/incidents/{incidentId}',
+      'GET /problems/{id}/follow',
+      'PUT /problems/{id}/follow',
+      'DELETE /problems/{id}/follow',
     ]);
   });
 
@@ -565,6 +585,7 @@ describe('openapi.yaml', () => {
       ['/known-errors', listKnownErrorsQuery],
       ['/action-items', listActionItemsQuery],
       ['/entity-summary', entitySummaryQuery],
+      ['/entity-follows', entityFollowQuery],
       ['/analysis', analysisQuery],
       ['/alerts/unrouted', listUnroutedAlertsQuery],
       ['/alerts/unrouted/count', countUnroutedAlertsQuery],

@@ -17,6 +17,7 @@ import { AlertIngestService } from './alerts/AlertIngestService';
 import { readAlertConfig } from './alerts/alertConfig';
 import { UnroutedAlertService } from './alerts/UnroutedAlertService';
 import { AnalysisService } from './analysis/AnalysisService';
+import { FollowService } from './followers/FollowService';
 import { HealthService } from './health/HealthService';
 import { DuplicateService } from './incidents/DuplicateService';
 import { IncidentService } from './incidents/IncidentService';
@@ -44,6 +45,7 @@ export interface ItsmServices {
   analysis: AnalysisService;
   alerts: AlertIngestService;
   unroutedAlerts: UnroutedAlertService;
+  followers: FollowService;
 }
 
 /** Builds the services from config; a bad priority matrix or alert setting fails start-up. */
@@ -100,5 +102,6 @@ export function createItsmServices(options: {
       ...shared,
       config: alertConfig,
     }),
+    followers: new FollowService({ ...shared, catalog }),
   };
 }

@@ -17,6 +17,9 @@ const TABLES = [
   'itsm_timeline',
   'itsm_unrouted_alerts',
   'itsm_alert_deliveries',
+  'itsm_outbox',
+  'itsm_followers',
+  'itsm_cadence_reminders',
 ];
 
 describe('migrations', () => {

@@ -5,3 +5,4 @@ export * from './alertSchemas';
 export * from './analysisSchemas';
 export * from './summarySchemas';
 export * from './triageSchemas';
+export * from './followSchemas';

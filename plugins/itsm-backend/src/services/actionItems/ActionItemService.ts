@@ -262,8 +262,22 @@ export class ActionItemService {
           current: row.version,
         });
       }
+      const events: NewTimelineEvent[] = [];
+      if (changes.owner_ref && changes.owner_ref !== row.owner_ref) {
+        events.push({
+          recordType: parentType,
+          recordId: row.parent_id,
+          kind: 'action_item',
+          actorRef: caller.actorRef,
+          field: 'actionItemOwner',
+          newValue: row.id,
+          body: `Action item assigned to ${changes.owner_ref}: ${
+            changes.title ?? row.title
+          }`,
+        });
+      }
       if (changes.status) {
-        const event: NewTimelineEvent = {
+        events.push({
           recordType: parentType,
           recordId: row.parent_id,
           kind: 'action_item',
@@ -274,9 +288,9 @@ export class ActionItemService {
           body: `Action item ${
             changes.status === 'done' ? 'done' : 'reopened'
           }: ${changes.title ?? row.title}`,
-        };
-        await appendTimeline(tx, { events: [event], now });
+        });
       }
+      await appendTimeline(tx, { events, now });
       const fresh = await findActionItemRow(tx, row.id);
       return actionItemFromRow(fresh!);
     });

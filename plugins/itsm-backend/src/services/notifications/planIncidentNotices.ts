@@ -1,0 +1,103 @@
+import { Incident, formatPriority } from '@backstage-itsm/plugin-itsm-common';
+import { publicUpdateAudience } from '../../shared/publicUpdateAudience';
+import { ChangeEvent, actorsOf } from './changeEvent';
+import {
+  Notice,
+  entityName,
+  recordLink,
+  recordScope,
+  severityOf,
+} from './notice';
+
+const ENDS = ['resolved', 'closed', 'cancelled'];
+
+function unique(refs: Array<string | null>): string[] {
+  return [...new Set(refs.filter((ref): ref is string => Boolean(ref)))];
+}
+
+/**
+ * The notices of one committed change to an incident: opened (owners and
+ * the followers of its entity), assigned (the assignee), a public update
+ * (owners, reporter, followers) and its end (reporter, followers). Internal
+ * notes notify no one.
+ */
+export function planIncidentNotices(options: {
+  incident: Incident;
+  events: ChangeEvent[];
+  /** Followers of the incident and of its entity. */
+  followers: string[];
+}): Notice[] {
+  const { incident, events, followers } = options;
+  const label = `${formatPriority(incident.priority)} ${incident.number}`;
+  const on = entityName(incident.entityRef);
+  const base = {
+    link: recordLink('incident', incident.number),
+    severity: severityOf(incident.priority),
+    scope: recordScope('incident', incident.id),
+    exclude: actorsOf(events),
+  };
+  const owner = incident.ownerRef ?? incident.entityRef;
+  const notices: Notice[] = [];
+  events.forEach((event, index) => {
+    const key = `${index}:${event.kind}`;
+    if (event.kind === 'created') {
+      notices.push({
+        ...base,
+        key: `${key}:opened`,
+        kind: 'incident-opened',
+        recipients: unique([owner, ...followers]),
+        title: `${label} opened on ${on}: ${incident.title}`,
+        description: incident.description,
+      });
+      if (incident.assigneeRef) {
+        notices.push({
+          ...base,
+          key: `${key}:assigned`,
+          kind: 'incident-assigned',
+          recipients: [incident.assigneeRef],
+          title: `${label} on ${on} is assigned to you: ${incident.title}`,
+          description: incident.description,
+        });
+      }
+    } else if (
+      event.kind === 'field_changed' &&
+      event.field === 'assigneeRef' &&
+      event.newValue
+    ) {
+      notices.push({
+        ...base,
+        key,
+        kind: 'incident-assigned',
+        recipients: [event.newValue],
+        title: `${label} on ${on} is assigned to you: ${incident.title}`,
+        description: incident.description,
+      });
+    } else if (event.kind === 'status_update') {
+      notices.push({
+        ...base,
+        key,
+        kind: 'incident-update',
+        recipients: publicUpdateAudience({ incident, followers }).map(
+          member => member.entityRef,
+        ),
+        title: `Update on ${label} (${on}): ${incident.title}`,
+        description: event.body ?? '',
+      });
+    } else if (
+      event.kind === 'transition' &&
+      event.newValue &&
+      ENDS.includes(event.newValue)
+    ) {
+      notices.push({
+        ...base,
+        key,
+        kind: 'incident-resolved',
+        recipients: unique([incident.reporterRef, ...followers]),
+        title: `${label} on ${on} is ${event.newValue}: ${incident.title}`,
+        description:
+          incident.resolutionNotes ?? event.body ?? `Now ${event.newValue}.`,
+      });
+    }
+  });
+  return notices;
+}
