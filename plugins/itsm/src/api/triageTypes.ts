@@ -9,11 +9,12 @@ import {
 
 /**
  * Orders of the incident and problem lists: newest first (the default),
- * oldest first, or priority 1 first and then oldest first.
+ * oldest first, priority 1 first and then oldest first, or best match of the
+ * words first (the default when `text` is given; only with `text`).
  *
  * @public
  */
-export type RecordListSort = 'newest' | 'oldest' | 'priority';
+export type RecordListSort = 'newest' | 'oldest' | 'priority' | 'relevance';
 
 /**
  * Filters of the organisation queue that the list endpoints take on top of

@@ -12,12 +12,14 @@ import TextField from '@material-ui/core/TextField';
 import useDebounce from 'react-use/esm/useDebounce';
 import { CatalogEntityPicker } from '../shared/CatalogEntityPicker';
 import { INCIDENT_STATUS_LABELS, priorityText } from '../shared/labels';
+import { searchableText } from '../shared/searchableText';
 import { QueueFilters } from './queueFilters';
 
 const SORT_LABELS: Record<QueueFilters['sort'], string> = {
   priority: 'Priority, then oldest',
   newest: 'Newest first',
   oldest: 'Oldest first',
+  relevance: 'Best match of the words',
 };
 
 function Select(props: {
@@ -58,7 +60,7 @@ export function QueueFilterBar(props: {
   const [search, setSearch] = useState(filters.text ?? '');
   useDebounce(
     () => {
-      const text = search.trim() || undefined;
+      const text = searchableText(search);
       if (text !== filters.text) onChange({ text });
     },
     300,

@@ -61,6 +61,14 @@ describe('queue filters', () => {
     expect(query.assignee).toBeUndefined();
   });
 
+  it('orders by best match only when there are words to match', () => {
+    const relevance = { ...DEFAULT_QUEUE_FILTERS, sort: 'relevance' as const };
+    expect(queryOfFilters(relevance, []).sort).toBe('priority');
+    expect(queryOfFilters({ ...relevance, text: 'gateway' }, []).sort).toBe(
+      'relevance',
+    );
+  });
+
   it('pins the open P1 and P2 incidents of the same scope', () => {
     const query = queryOfFilters(
       {

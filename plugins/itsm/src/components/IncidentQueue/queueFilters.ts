@@ -54,8 +54,12 @@ export function filtersFromSearch(params: URLSearchParams): QueueFilters {
     assigneeRef: get('assigneeRef'),
     source: oneOf(params.get('source'), ['manual', 'alert'] as const),
     sort:
-      oneOf(params.get('sort'), ['priority', 'newest', 'oldest'] as const) ??
-      DEFAULT_QUEUE_FILTERS.sort,
+      oneOf(params.get('sort'), [
+        'priority',
+        'newest',
+        'oldest',
+        'relevance',
+      ] as const) ?? DEFAULT_QUEUE_FILTERS.sort,
     text: get('q'),
   };
 }
@@ -109,7 +113,9 @@ export function queryOfFilters(
     assigneeRef: filters.assigneeRef,
     assignee: filters.assigneeRef ? undefined : filters.assignee,
     source: filters.source ? [filters.source] : undefined,
-    sort: filters.sort,
+    // The best match needs words to match; without any, priority order.
+    sort:
+      filters.sort === 'relevance' && !filters.text ? 'priority' : filters.sort,
     text: filters.text,
   };
 }

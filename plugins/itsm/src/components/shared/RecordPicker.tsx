@@ -11,6 +11,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { itsmApiRef } from '../../api';
 import { fieldId } from './fieldId';
+import { searchableText } from './searchableText';
 
 type RecordLike = Pick<Incident | Problem, 'id' | 'number' | 'title'>;
 
@@ -29,7 +30,7 @@ function RecordPicker<T extends RecordLike>(props: {
 }) {
   const [input, setInput] = useState('');
   const [text, setText] = useState('');
-  useDebounce(() => setText(input.trim()), 300, [input]);
+  useDebounce(() => setText(searchableText(input) ?? ''), 300, [input]);
   const { search } = props;
   const found = useAsync(() => search(text || undefined), [text]);
   const options = (found.value ?? []).filter(
