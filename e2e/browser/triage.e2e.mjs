@@ -111,6 +111,7 @@ test('logs from the queue, then reassigns and re-prioritises with a reason', asy
   await edit.getByLabel('Derived priority').getByText('P1 critical').waitFor();
   const reason = `Every checkout with a code is wrong (${RUN})`;
   await edit.getByLabel(/Reason for the new priority/).fill(reason);
+  await page.locator('[role=dialog] button:has-text("Save"):enabled').waitFor();
   await shot('edit-incident-dialog');
   await edit.getByRole('button', { name: 'Save' }).click();
   await edit.waitFor({ state: 'detached' });
@@ -124,7 +125,8 @@ test('logs from the queue, then reassigns and re-prioritises with a reason', asy
 
 test('finds an open P1 of another team in the organisation queue', async () => {
   await open('/itsm');
-  await pickEntity(page, 'Entity', 'payments', /Payments API/);
+  // An API is titled Payments API too: pick the component.
+  await pickEntity(page, 'Entity', 'payments', /Payments API.*component/);
   const pinned = page.getByRole('region', { name: 'Open P1 and P2 incidents' });
   await pinned
     .getByRole('link', { name: /^INC-\d{6}$/ })
@@ -207,6 +209,8 @@ test('finds a known error by two words and links an alert-opened incident to it'
   await open(`/itsm/incidents/${alerted.number}`);
   const item = page.getByRole('group', { name: `Known error ${knownError}` });
   await item.waitFor();
+  // The page scrolls inside its layout, so a full-page shot needs the panel in view.
+  await item.scrollIntoViewIfNeeded();
   await shot('incident-known-errors');
   await item.getByRole('button', { name: 'This is it' }).click();
   await item.getByText('Linked', { exact: true }).waitFor();
