@@ -188,13 +188,13 @@ test('creates a problem from an incident, roots it in a shared dependency and pu
   await shot('entity-problems-tab');
 });
 
-test('the ITSM page lists my teams’ incidents, all problems and the known error database', async () => {
+test('the ITSM page shows the incident queue, all problems and the known error database', async () => {
   await open('/catalog/default/component/payments-api/incidents');
   await page.getByText('A major incident is open on this entity').waitFor();
   await shot('entity-incidents-tab');
 
   await open('/itsm');
-  await page.getByText('Incidents of my teams').waitFor();
+  await page.getByText('Open P1 and P2').waitFor();
   await shot('itsm-page-incidents');
   await page.getByRole('tab', { name: 'Problems' }).click();
   await page.getByText('Services hurt').waitFor();

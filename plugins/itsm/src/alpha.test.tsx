@@ -30,8 +30,6 @@ describe('entity extensions of the New Frontend System', () => {
   afterAll(() => warn.mockRestore());
 
   it.each([
-    ['entity-content:itsm/incidents', EntityContentBlueprint],
-    ['entity-content:itsm/problems', EntityContentBlueprint],
     ['entity-card:itsm/overview', EntityCardBlueprint],
     ['entity-card:itsm/major-incident-banner', EntityCardBlueprint],
   ] as const)(
@@ -48,10 +46,17 @@ describe('entity extensions of the New Frontend System', () => {
     },
   );
 
-  it('shows the Reliability tab on groups as well', () => {
-    expect(
-      kindsShown('entity-content:itsm/reliability', EntityContentBlueprint),
-    ).toEqual(['Component', 'Resource', 'System', 'Group']);
+  it.each([
+    'entity-content:itsm/incidents',
+    'entity-content:itsm/problems',
+    'entity-content:itsm/reliability',
+  ] as const)('shows the %s tab on groups as well', id => {
+    expect(kindsShown(id, EntityContentBlueprint)).toEqual([
+      'Component',
+      'Resource',
+      'System',
+      'Group',
+    ]);
     expect(warn).not.toHaveBeenCalledWith(
       expect.stringContaining('DEPRECATION'),
     );

@@ -15,6 +15,10 @@ import { itsmApiRef, ItsmClient } from './api';
 import { rootRouteRef } from './routes';
 
 const ENTITY_FILTER = { kind: { $in: ['component', 'resource', 'system'] } };
+// A system's tabs cover its parts, a group's the entities it owns.
+const TAB_FILTER = {
+  kind: { $in: ['component', 'resource', 'system', 'group'] },
+};
 
 const itsmApi = ApiBlueprint.make({
   params: defineParams =>
@@ -41,7 +45,7 @@ const entityIncidentsContent = EntityContentBlueprint.make({
   params: {
     path: 'incidents',
     title: 'Incidents',
-    filter: ENTITY_FILTER,
+    filter: TAB_FILTER,
     loader: () =>
       import('./components/EntityIncidentsContent').then(m => (
         <m.EntityIncidentsContent />
@@ -54,7 +58,7 @@ const entityProblemsContent = EntityContentBlueprint.make({
   params: {
     path: 'problems',
     title: 'Problems',
-    filter: ENTITY_FILTER,
+    filter: TAB_FILTER,
     loader: () =>
       import('./components/EntityProblemsContent').then(m => (
         <m.EntityProblemsContent />
@@ -67,7 +71,7 @@ const entityReliabilityContent = EntityContentBlueprint.make({
   params: {
     path: 'reliability',
     title: 'Reliability',
-    filter: { kind: { $in: ['component', 'resource', 'system', 'group'] } },
+    filter: TAB_FILTER,
     loader: () =>
       import('./components/EntityReliabilityContent').then(m => (
         <m.EntityReliabilityContent />

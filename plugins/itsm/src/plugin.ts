@@ -27,7 +27,7 @@ export const itsmPlugin = createPlugin({
 });
 
 /**
- * The ITSM page: my teams' incidents, problems, known errors, and record views.
+ * The ITSM page: the organisation's incident queue, problems, known errors, and record views.
  *
  * @public
  */

@@ -9,8 +9,6 @@ import {
   DismissUnroutedAlertRequest,
   EntityItsmSummary,
   Incident,
-  IncidentListQuery,
-  IncidentTransitionRequest,
   KnownErrorListQuery,
   LinkIncidentRequest,
   NoteRequest,
@@ -19,7 +17,6 @@ import {
   PostmortemRequest,
   Problem,
   ProblemFromIncidentRequest,
-  ProblemListQuery,
   ProblemTransitionRequest,
   PublishKnownErrorRequest,
   ReliabilityAnalysis,
@@ -31,9 +28,16 @@ import {
   UnroutedAlertCountQuery,
   UnroutedAlertListQuery,
   UpdateActionItemRequest,
-  UpdateIncidentRequest,
   UpdateProblemRequest,
 } from '@backstage-itsm/plugin-itsm-common';
+import {
+  EditIncidentRequest,
+  IncidentKnownError,
+  IncidentQueueQuery,
+  PossibleDuplicate,
+  ProblemQueueQuery,
+  TriageTransitionRequest,
+} from './triageTypes';
 
 /**
  * Client of the ITSM backend.
@@ -41,13 +45,13 @@ import {
  * @public
  */
 export interface ItsmApi {
-  listIncidents(query: IncidentListQuery): Promise<Page<Incident>>;
+  listIncidents(query: IncidentQueueQuery): Promise<Page<Incident>>;
   getIncident(id: string): Promise<Incident>;
   createIncident(incident: CreateIncidentRequest): Promise<Incident>;
-  updateIncident(id: string, changes: UpdateIncidentRequest): Promise<Incident>;
+  updateIncident(id: string, changes: EditIncidentRequest): Promise<Incident>;
   transitionIncident(
     id: string,
-    move: IncidentTransitionRequest,
+    move: TriageTransitionRequest,
   ): Promise<Incident>;
   listIncidentTimeline(
     id: string,
@@ -65,7 +69,7 @@ export interface ItsmApi {
     options: ProblemFromIncidentRequest,
   ): Promise<Problem>;
 
-  listProblems(query: ProblemListQuery): Promise<Page<Problem>>;
+  listProblems(query: ProblemQueueQuery): Promise<Page<Problem>>;
   listKnownErrors(query: KnownErrorListQuery): Promise<Page<Problem>>;
   getProblem(id: string): Promise<Problem>;
   createProblem(problem: CreateProblemRequest): Promise<Problem>;
@@ -121,6 +125,22 @@ export interface ItsmApi {
   ): Promise<UnroutedAlertCount>;
   /** Reliability analysis of an entity, owner, system or the organisation. */
   getAnalysis(query: AnalysisQuery): Promise<ReliabilityAnalysis>;
+
+  // Triage: duplicates while logging, known errors during the incident.
+  /** Open incidents on the entity and what it depends on, matching words first. */
+  listPossibleDuplicates(query: {
+    entityRef: string;
+    text?: string;
+  }): Promise<{ items: PossibleDuplicate[] }>;
+  /** Known errors of the incident's entity and its dependencies, matching words first. */
+  listIncidentKnownErrors(
+    incidentId: string,
+  ): Promise<{ items: IncidentKnownError[] }>;
+  /** Links the incident to the known error and takes its workaround. */
+  applyKnownError(
+    incidentId: string,
+    request: { problemId: string; version: number },
+  ): Promise<Incident>;
 }
 
 /**

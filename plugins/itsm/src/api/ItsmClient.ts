@@ -10,8 +10,6 @@ import {
   DismissUnroutedAlertRequest,
   EntityItsmSummary,
   Incident,
-  IncidentListQuery,
-  IncidentTransitionRequest,
   KnownErrorListQuery,
   LinkIncidentRequest,
   NoteRequest,
@@ -20,7 +18,6 @@ import {
   PostmortemRequest,
   Problem,
   ProblemFromIncidentRequest,
-  ProblemListQuery,
   ProblemTransitionRequest,
   PublishKnownErrorRequest,
   ReliabilityAnalysis,
@@ -32,10 +29,17 @@ import {
   UnroutedAlertCountQuery,
   UnroutedAlertListQuery,
   UpdateActionItemRequest,
-  UpdateIncidentRequest,
   UpdateProblemRequest,
 } from '@backstage-itsm/plugin-itsm-common';
 import { ItsmApi } from './ItsmApi';
+import {
+  EditIncidentRequest,
+  IncidentKnownError,
+  IncidentQueueQuery,
+  PossibleDuplicate,
+  ProblemQueueQuery,
+  TriageTransitionRequest,
+} from './triageTypes';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -53,7 +57,7 @@ export class ItsmClient implements ItsmApi {
     this.fetchApi = options.fetchApi;
   }
 
-  listIncidents(query: IncidentListQuery): Promise<Page<Incident>> {
+  listIncidents(query: IncidentQueueQuery): Promise<Page<Incident>> {
     return this.call('GET', `/incidents?${toSearchParams(query)}`);
   }
 
@@ -65,16 +69,13 @@ export class ItsmClient implements ItsmApi {
     return this.call('POST', '/incidents', incident);
   }
 
-  updateIncident(
-    id: string,
-    changes: UpdateIncidentRequest,
-  ): Promise<Incident> {
+  updateIncident(id: string, changes: EditIncidentRequest): Promise<Incident> {
     return this.call('PATCH', `/incidents/${encode(id)}`, changes);
   }
 
   transitionIncident(
     id: string,
-    move: IncidentTransitionRequest,
+    move: TriageTransitionRequest,
   ): Promise<Incident> {
     return this.call('POST', `/incidents/${encode(id)}/transitions`, move);
   }
@@ -127,7 +128,7 @@ export class ItsmClient implements ItsmApi {
     );
   }
 
-  listProblems(query: ProblemListQuery): Promise<Page<Problem>> {
+  listProblems(query: ProblemQueueQuery): Promise<Page<Problem>> {
     return this.call('GET', `/problems?${toSearchParams(query)}`);
   }
 
@@ -245,6 +246,33 @@ export class ItsmClient implements ItsmApi {
 
   getAnalysis(query: AnalysisQuery): Promise<ReliabilityAnalysis> {
     return this.call('GET', `/analysis?${toSearchParams(query)}`);
+  }
+
+  listPossibleDuplicates(query: {
+    entityRef: string;
+    text?: string;
+  }): Promise<{ items: PossibleDuplicate[] }> {
+    return this.call(
+      'GET',
+      `/incidents/possible-duplicates?${toSearchParams(query)}`,
+    );
+  }
+
+  listIncidentKnownErrors(
+    incidentId: string,
+  ): Promise<{ items: IncidentKnownError[] }> {
+    return this.call('GET', `/incidents/${encode(incidentId)}/known-errors`);
+  }
+
+  applyKnownError(
+    incidentId: string,
+    request: { problemId: string; version: number },
+  ): Promise<Incident> {
+    return this.call(
+      'POST',
+      `/incidents/${encode(incidentId)}/known-error`,
+      request,
+    );
   }
 
   private async call<T>(

@@ -10,16 +10,32 @@ import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { itsmApiRef } from '../../api';
 import { EntityMajorIncidentBanner } from '../EntityMajorIncidentBanner';
+import { NewProblemButton } from '../TriageEdit';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
+import { entityScope } from '../shared/entityScope';
+import { ScopeProblems } from './ScopeProblems';
 import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { ProblemsTable } from '../shared/ProblemsTable';
 import { usePagedList } from '../shared/usePagedList';
 
 /**
- * Problems tab of an entity page: problems that hurt the entity, and
- * problems whose root cause lies in it with the services they hurt.
+ * Problems tab of an entity page. A system's tab lists the problems of the
+ * entities part of it, a group's those of every entity it owns.
  */
 export function EntityProblemsContent() {
+  const { entity } = useEntity();
+  return entityScope(entity).kind === 'entity' ? (
+    <OwnProblems />
+  ) : (
+    <ScopeProblems />
+  );
+}
+
+/**
+ * Problems that hurt the entity, and problems whose root cause lies in it
+ * with the services they hurt.
+ */
+function OwnProblems() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const kind = entity.kind.toLocaleLowerCase('en-US');
@@ -112,7 +128,7 @@ export function EntityProblemsContent() {
   return (
     <>
       <EntityMajorIncidentBanner />
-      <Box mb={2}>
+      <Box mb={2} display="flex" alignItems="center">
         <ToggleButtonGroup
           size="small"
           exclusive
@@ -125,6 +141,8 @@ export function EntityProblemsContent() {
           <ToggleButton value="open">Open</ToggleButton>
           <ToggleButton value="all">All</ToggleButton>
         </ToggleButtonGroup>
+        <Box flex={1} />
+        <NewProblemButton affectedEntityRefs={[entityRef]} />
       </Box>
       {body}
     </>

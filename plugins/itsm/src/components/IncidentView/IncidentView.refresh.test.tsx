@@ -43,6 +43,9 @@ describe('IncidentView timeline', () => {
         );
       }),
       http.get(`${BASE_URL}/problems`, () => HttpResponse.json(emptyPage)),
+      http.get(`${BASE_URL}/incidents/:id/known-errors`, () =>
+        HttpResponse.json({ items: [] }),
+      ),
     );
     const user = userEvent.setup({ delay: null });
     await renderWithItsm(<IncidentView incidentId="INC-000001" />);
@@ -82,6 +85,9 @@ describe('IncidentView timeline', () => {
         return HttpResponse.json({}, { status: 201 });
       }),
       http.get(`${BASE_URL}/problems`, () => HttpResponse.json(emptyPage)),
+      http.get(`${BASE_URL}/incidents/:id/known-errors`, () =>
+        HttpResponse.json({ items: [] }),
+      ),
     );
     const user = userEvent.setup({ delay: null });
     await renderWithItsm(<IncidentView incidentId="INC-000001" />);

@@ -23,6 +23,8 @@ import { TimelinePanel } from '../shared/TimelinePanel';
 import { INCIDENT_STATUS_LABELS } from '../shared/labels';
 import { PagedList, usePagedList } from '../shared/usePagedList';
 import { usePermissionOn } from '../shared/usePermissionOn';
+import { DuplicateOfNotice, IncidentKnownErrors } from '../IncidentTriage';
+import { EditIncidentButton } from '../TriageEdit';
 import { IncidentActions } from './IncidentActions';
 import { IncidentDetails } from './IncidentDetails';
 import { PostmortemEditor } from './PostmortemEditor';
@@ -116,10 +118,14 @@ export function IncidentView(props: { incidentId: string }) {
         }
         actions={
           canEdit && (
-            <IncidentActions incident={value} onTransition={transition} />
+            <Box display="flex" gridGap={8} flexWrap="wrap">
+              <EditIncidentButton incident={value} onSaved={refresh} />
+              <IncidentActions incident={value} onTransition={transition} />
+            </Box>
           )
         }
       />
+      <DuplicateOfNotice incident={value} />
       <Tabs
         value={tab}
         onChange={(_event, next) => setTab(next)}
@@ -144,6 +150,13 @@ export function IncidentView(props: { incidentId: string }) {
                       emptyText="No workaround recorded. Write down how to restore service while the cause is unknown."
                       canEdit={canEdit}
                       onSave={saveWorkaround}
+                    />
+                  </Grid>
+                  <Grid item>
+                    <IncidentKnownErrors
+                      incident={value}
+                      canEdit={canEdit}
+                      onChanged={refresh}
                     />
                   </Grid>
                   <Grid item>

@@ -16,7 +16,7 @@ function holdReasonLabels(incident: Pick<Incident, 'problemId'>) {
 /** What each incident move asks for, and how it is explained. */
 export function incidentTransitionPrompt(
   to: IncidentStatus,
-  incident: Pick<Incident, 'problemId'>,
+  incident: Pick<Incident, 'problemId'> & { id?: string },
 ): {
   description: string;
   fields: TransitionField[];
@@ -45,6 +45,14 @@ export function incidentTransitionPrompt(
             label: 'Resolution code',
             options: optionsOf(INCIDENT_RESOLUTION_LABELS),
             required: true,
+          },
+          {
+            name: 'duplicateOf',
+            label: 'Original incident',
+            record: 'incident',
+            required: true,
+            exclude: incident.id ? [incident.id] : [],
+            shownWhen: { name: 'resolutionCode', value: 'duplicate' },
           },
           {
             name: 'resolutionNotes',

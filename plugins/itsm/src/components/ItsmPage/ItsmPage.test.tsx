@@ -3,31 +3,16 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { BASE_URL, incident, problem } from '../../__testUtils__/fixtures';
+import { BASE_URL, problem } from '../../__testUtils__/fixtures';
 import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { ItsmPage } from './ItsmPage';
 import { KnownErrorDatabase } from './KnownErrorDatabase';
-import { MyTeamsIncidents } from './MyTeamsIncidents';
 
 jest.setTimeout(30_000);
 
 describe('ITSM page', () => {
   const server = setupServer();
   registerMswTestHooks(server);
-
-  it("lists the incidents of the signed-in user's teams", async () => {
-    let owners: string[] = [];
-    server.use(
-      http.get(`${BASE_URL}/incidents`, ({ request }) => {
-        owners = new URL(request.url).searchParams.getAll('ownerRef');
-        return HttpResponse.json({ items: [incident({})], nextCursor: null });
-      }),
-    );
-    await renderWithItsm(<MyTeamsIncidents />);
-    expect(await screen.findByText('Checkout is down')).toBeInTheDocument();
-    // The test app signs in as a guest who owns nothing but itself.
-    expect(owners).toEqual(['group:default/none']);
-  });
 
   it('searches the known error database', async () => {
     const searched: (string | null)[] = [];

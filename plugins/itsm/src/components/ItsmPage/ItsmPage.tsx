@@ -5,11 +5,11 @@ import {
   TabbedLayout,
 } from '@backstage/core-components';
 import { Route, Routes, useParams } from 'react-router-dom';
+import { IncidentQueue } from '../IncidentQueue';
 import { IncidentView } from '../IncidentView';
 import { ProblemView } from '../ProblemView';
 import { ReliabilityWindow } from '../ReliabilityWindow';
 import { KnownErrorDatabase } from './KnownErrorDatabase';
-import { MyTeamsIncidents } from './MyTeamsIncidents';
 import { ProblemsOverview } from './ProblemsOverview';
 import { UnroutedAlertsInbox } from './UnroutedAlertsInbox';
 import { usePendingAlertCount } from './usePendingAlertCount';
@@ -32,7 +32,7 @@ function ProblemRoute() {
   );
 }
 
-/** The ITSM page: my teams' incidents, all problems, the known error database, organisation reliability. */
+/** The ITSM page: the organisation's incident queue, all problems, the known error database, organisation reliability. */
 export function ItsmPage() {
   const pendingAlerts = usePendingAlertCount();
   return (
@@ -48,8 +48,8 @@ export function ItsmPage() {
           path="*"
           element={
             <TabbedLayout>
-              <TabbedLayout.Route path="/" title="My teams' incidents">
-                <MyTeamsIncidents />
+              <TabbedLayout.Route path="/" title="Incident queue">
+                <IncidentQueue />
               </TabbedLayout.Route>
               <TabbedLayout.Route path="/problems" title="Problems">
                 <ProblemsOverview />

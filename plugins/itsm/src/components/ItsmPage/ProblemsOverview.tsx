@@ -8,6 +8,7 @@ import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import useDebounce from 'react-use/esm/useDebounce';
 import { itsmApiRef } from '../../api';
+import { NewProblemButton } from '../TriageEdit';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { ProblemsTable } from '../shared/ProblemsTable';
@@ -50,10 +51,12 @@ export function ProblemsOverview() {
           size="small"
           variant="outlined"
           type="search"
-          label="Search problems"
+          label="Search words or number"
           value={search}
           onChange={event => setSearch(event.target.value)}
         />
+        <Box flex={1} />
+        <NewProblemButton />
       </Box>
       {problems.loading && <Progress />}
       {problems.error && (

@@ -29,11 +29,14 @@ import { PriorityChip } from '../shared/PriorityChip';
 import { errorMessage } from '../shared/errorMessage';
 import { useCategories, usePriorityMatrix } from '../shared/useItsmConfig';
 import { KnownErrorSuggestions } from './KnownErrorSuggestions';
+import { PossibleDuplicates } from './PossibleDuplicates';
 import { entityAndDependencyRefs } from './entityAndDependencyRefs';
 
 /**
  * Logs an incident on an entity. While the user describes the symptoms, the
- * known errors of the entity and its dependencies are shown beside the form.
+ * incidents already open there and the known errors of the entity and its
+ * dependencies are shown beside the form; `onLogged` also receives the open
+ * incident the user chose as the same one.
  */
 export function LogIncidentDialog(props: {
   entity: Entity;
@@ -52,6 +55,8 @@ export function LogIncidentDialog(props: {
   const [urgency, setUrgency] = useState<Impact>(2);
   const [assigneeRef, setAssigneeRef] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
+  const [typedTitle, setTypedTitle] = useState('');
+  useDebounce(() => setTypedTitle(title), 400, [title]);
   useDebounce(() => setTyped(`${title} ${description}`), 250, [
     title,
     description,
@@ -183,6 +188,16 @@ export function LogIncidentDialog(props: {
             </Grid>
           </Grid>
           <Grid item xs={12} md={5}>
+            {open && (
+              <PossibleDuplicates
+                entityRef={stringifyEntityRef(entity)}
+                words={typedTitle}
+                note={[title.trim(), description.trim()]
+                  .filter(Boolean)
+                  .join('\n\n')}
+                onSameIncident={onLogged}
+              />
+            )}
             {knownErrors.error ? (
               <Alert severity="warning">
                 Could not load known errors: {errorMessage(knownErrors.error)}

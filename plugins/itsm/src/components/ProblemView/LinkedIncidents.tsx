@@ -4,6 +4,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   DEFAULT_PAGE_LIMIT,
+  Incident,
   Problem,
 } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
@@ -13,7 +14,6 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemSecondaryAction from '@material-ui/core/ListItemSecondaryAction';
 import ListItemText from '@material-ui/core/ListItemText';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import LinkOffIcon from '@material-ui/icons/LinkOff';
 import Alert from '@material-ui/lab/Alert';
@@ -22,6 +22,7 @@ import { itsmApiRef } from '../../api';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { PriorityChip } from '../shared/PriorityChip';
+import { IncidentPicker } from '../shared/RecordPicker';
 import { errorMessage } from '../shared/errorMessage';
 import { INCIDENT_STATUS_LABELS } from '../shared/labels';
 import { usePagedList } from '../shared/usePagedList';
@@ -29,7 +30,7 @@ import { useRecordLinks } from '../shared/useRecordLinks';
 import { useLinkIncident } from './useLinkIncident';
 
 /**
- * The incidents a problem explains, with linking by number and unlinking.
+ * The incidents a problem explains, with linking by number or words and unlinking.
  * Reloads when the problem view bumps `revision` after any change.
  */
 export function LinkedIncidents(props: {
@@ -41,7 +42,7 @@ export function LinkedIncidents(props: {
   const { problem, canEdit, revision, onChanged } = props;
   const itsmApi = useApi(itsmApiRef);
   const links = useRecordLinks();
-  const [number, setNumber] = useState('');
+  const [chosen, setChosen] = useState<Incident | null>(null);
   const incidents = usePagedList({
     load: cursor =>
       itsmApi.listIncidents({
@@ -53,7 +54,7 @@ export function LinkedIncidents(props: {
     revision,
   });
   const linked = useCallback(() => {
-    setNumber('');
+    setChosen(null);
     onChanged();
   }, [onChanged]);
   const {
@@ -131,19 +132,19 @@ export function LinkedIncidents(props: {
       <LoadMoreButton list={incidents} what="linked incidents" />
       {canEdit && (
         <Box display="flex" gridGap={8} mt={2} alignItems="center">
-          <TextField
-            id="itsm-incident-number"
-            size="small"
-            variant="outlined"
-            label="Incident number"
-            placeholder="INC-000123"
-            value={number}
-            onChange={event => setNumber(event.target.value)}
-          />
+          <Box flex={1}>
+            <IncidentPicker
+              label="Incident to link"
+              size="small"
+              value={chosen}
+              onChange={setChosen}
+              exclude={incidents.items.map(incident => incident.id)}
+            />
+          </Box>
           <Button
             variant="outlined"
-            disabled={!number.trim() || linking.loading}
-            onClick={() => link(number.trim())}
+            disabled={!chosen || linking.loading}
+            onClick={() => chosen && link(chosen.id)}
           >
             Link incident
           </Button>

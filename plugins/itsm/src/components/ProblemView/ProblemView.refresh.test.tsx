@@ -10,6 +10,7 @@ import {
   incident,
   problem,
 } from '../../__testUtils__/fixtures';
+import { pickRecord } from '../../__testUtils__/pickRecord';
 import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { ProblemView } from './ProblemView';
 
@@ -64,14 +65,14 @@ describe('ProblemView after a change', () => {
           nextCursor: null,
         }),
       ),
-      http.get(`${BASE_URL}/incidents`, () =>
-        HttpResponse.json({
-          items: linked
-            ? [incident({ number: 'INC-000007', title: 'Pool empty' })]
-            : [],
+      http.get(`${BASE_URL}/incidents`, ({ request }) => {
+        const pool = incident({ number: 'INC-000007', title: 'Pool empty' });
+        const searched = new URL(request.url).searchParams.get('text');
+        return HttpResponse.json({
+          items: linked || searched === 'pool' ? [pool] : [],
           nextCursor: null,
-        }),
-      ),
+        });
+      }),
       http.get(`${BASE_URL}/action-items`, () => HttpResponse.json(emptyPage)),
       http.post(`${BASE_URL}/problems/:id/incidents/:incidentId`, () => {
         linked = true;
@@ -81,10 +82,7 @@ describe('ProblemView after a change', () => {
     const user = userEvent.setup({ delay: null });
     await renderWithItsm(<ProblemView problemId="PRB-000001" />);
 
-    await user.type(
-      await screen.findByLabelText('Incident number'),
-      'INC-000007',
-    );
+    await pickRecord(user, 'Incident to link', 'pool', /INC-000007/);
     await user.click(screen.getByRole('button', { name: 'Link incident' }));
 
     const list = await screen.findByRole('list', { name: 'Linked incidents' });

@@ -10,6 +10,7 @@ import {
   incident,
   problem,
 } from '../../__testUtils__/fixtures';
+import { pickRecord } from '../../__testUtils__/pickRecord';
 import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { ProblemView } from './ProblemView';
 
@@ -97,7 +98,18 @@ describe('ProblemView', () => {
     serve({});
     const links: any[] = [];
     server.use(
-      http.get(`${BASE_URL}/incidents/INC-000007`, () =>
+      http.get(`${BASE_URL}/incidents`, ({ request }) => {
+        const text = new URL(request.url).searchParams.get('text');
+        const held = incident({
+          id: '77777777-7777-4777-8777-777777777777',
+          number: 'INC-000007',
+        });
+        return HttpResponse.json({
+          items: text === '7' ? [held] : [incident({})],
+          nextCursor: null,
+        });
+      }),
+      http.get(`${BASE_URL}/incidents/:id`, () =>
         HttpResponse.json(
           incident({
             id: '77777777-7777-4777-8777-777777777777',
@@ -130,10 +142,7 @@ describe('ProblemView', () => {
     );
     const user = userEvent.setup({ delay: null });
     await renderWithItsm(<ProblemView problemId="PRB-000001" />);
-    await user.type(
-      await screen.findByRole('textbox', { name: 'Incident number' }),
-      'INC-000007',
-    );
+    await pickRecord(user, 'Incident to link', '7', /INC-000007/);
     await user.click(screen.getByRole('button', { name: 'Link incident' }));
     expect(
       await screen.findByText(

@@ -28,6 +28,7 @@ import {
 } from '../shared/labels';
 import { usePagedList } from '../shared/usePagedList';
 import { usePermissionOn } from '../shared/usePermissionOn';
+import { EditProblemButton } from '../TriageEdit';
 import { LinkedIncidents } from './LinkedIncidents';
 import { ProblemActions } from './ProblemActions';
 import { ProblemAnalysisForm } from './ProblemAnalysisForm';
@@ -107,11 +108,14 @@ export function ProblemView(props: { problemId: string }) {
         }
         actions={
           canEdit && (
-            <ProblemActions
-              problem={value}
-              onTransition={transition}
-              onPublishKnownError={publish}
-            />
+            <Box display="flex" gridGap={8} flexWrap="wrap">
+              <EditProblemButton problem={value} onSaved={refresh} />
+              <ProblemActions
+                problem={value}
+                onTransition={transition}
+                onPublishKnownError={publish}
+              />
+            </Box>
           )
         }
       />

@@ -43,7 +43,10 @@ export function problemTransitionPrompt(options: {
         },
         {
           name: 'duplicateOf',
-          label: 'Duplicate of (PRB number, for duplicates)',
+          label: 'Duplicate of',
+          record: 'problem',
+          required: true,
+          shownWhen: { name: 'resolutionCode', value: 'duplicate' },
         },
         { name: 'resolutionNotes', label: 'Notes', multiline: true },
       ],

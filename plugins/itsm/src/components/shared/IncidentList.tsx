@@ -1,18 +1,10 @@
 import { useMemo, useState } from 'react';
-import {
-  EmptyState,
-  Link,
-  Progress,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { EmptyState, Progress, Table } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   DEFAULT_PAGE_LIMIT,
   INCIDENT_STATUSES,
   Incident,
-  IncidentListQuery,
   IncidentStatus,
   OPEN_INCIDENT_STATUSES,
   PRIORITIES,
@@ -25,19 +17,16 @@ import TextField from '@material-ui/core/TextField';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import useDebounce from 'react-use/esm/useDebounce';
-import { itsmApiRef } from '../../api';
+import { IncidentQueueQuery, itsmApiRef } from '../../api';
 import { ItsmErrorPanel } from './ItsmErrorPanel';
-import { PriorityChip } from './PriorityChip';
-import { PrincipalRef } from './PrincipalRef';
-import { formatAge } from './formatAge';
+import { incidentColumns } from './incidentColumns';
 import { INCIDENT_STATUS_LABELS, priorityText } from './labels';
-import { narrowColumn, textColumn } from './tableColumns';
 import { useRecordLinks } from './useRecordLinks';
 
 type StatusFilter = 'open' | 'all' | IncidentStatus;
 
 interface MorePages {
-  query: IncidentListQuery;
+  query: IncidentQueueQuery;
   items: Incident[];
   nextCursor: string | null;
 }
@@ -54,7 +43,7 @@ function statusesOf(filter: StatusFilter): string[] | undefined {
  * filtering on open; filters for status, priority and text; keyset paging.
  */
 export function IncidentList(props: {
-  baseQuery: IncidentListQuery;
+  baseQuery: IncidentQueueQuery;
   title: string;
   showEntity?: boolean;
   emptyDescription: (filtered: 'none' | 'open' | 'other') => string;
@@ -71,7 +60,7 @@ export function IncidentList(props: {
   useDebounce(() => setSearchText(text.trim()), 300, [text]);
 
   const baseKey = JSON.stringify(baseQuery);
-  const query = useMemo<IncidentListQuery>(
+  const query = useMemo<IncidentQueueQuery>(
     () => ({
       ...JSON.parse(baseKey),
       status: statusesOf(statusFilter),
@@ -111,58 +100,10 @@ export function IncidentList(props: {
     }));
   }, [itsmApi, query, nextCursor]);
 
-  const columns: TableColumn<Incident>[] = [
-    {
-      title: 'Number',
-      field: 'number',
-      ...narrowColumn(),
-      render: incident => (
-        <Link to={links.incident(incident.number)}>{incident.number}</Link>
-      ),
-    },
-    { title: 'Title', field: 'title', ...textColumn('40%', { minWidth: 180 }) },
-    ...(showEntity
-      ? [
-          {
-            title: 'Entity',
-            field: 'entityRef',
-            ...textColumn('16%'),
-            render: (incident: Incident) => (
-              <EntityRefLink entityRef={incident.entityRef} />
-            ),
-          },
-        ]
-      : []),
-    {
-      title: 'Priority',
-      field: 'priority',
-      ...narrowColumn(),
-      render: incident => <PriorityChip priority={incident.priority} />,
-    },
-    {
-      title: 'Status',
-      field: 'status',
-      ...textColumn('10%'),
-      render: incident => INCIDENT_STATUS_LABELS[incident.status],
-    },
-    {
-      title: 'Assignee',
-      field: 'assigneeRef',
-      ...textColumn('14%'),
-      render: incident =>
-        incident.assigneeRef ? (
-          <PrincipalRef entityRef={incident.assigneeRef} />
-        ) : (
-          'Unassigned'
-        ),
-    },
-    {
-      title: 'Age',
-      field: 'detectedAt',
-      ...narrowColumn(),
-      render: incident => formatAge({ from: incident.detectedAt }),
-    },
-  ];
+  const columns = incidentColumns({
+    incidentLink: links.incident,
+    showEntity,
+  });
 
   let filtered: 'none' | 'open' | 'other' = 'other';
   if (!priority && !searchText) {

@@ -62,6 +62,19 @@ describe('describeTimelineEvent', () => {
     ).toBe('Priority changed from P3 moderate to P1 critical');
   });
 
+  it('gives the reason for a new priority', async () => {
+    expect(
+      await describe_({
+        field: 'priority',
+        oldValue: '3',
+        newValue: '2',
+        body: 'Card payments fail for every customer',
+      }),
+    ).toBe(
+      'Priority changed from P3 moderate to P2 high: Card payments fail for every customer',
+    );
+  });
+
   it('names people and entities as their catalog pages do, with links', async () => {
     expect(
       await describe_(

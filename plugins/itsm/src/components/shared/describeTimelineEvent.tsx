@@ -155,7 +155,8 @@ export function describeTimelineEvent(event: TimelineEvent): ReactNode {
     case 'created':
       return event.body ?? 'Created';
     case 'field_changed':
-      if (event.body) {
+      // A new priority keeps the reason the responder gave as its body.
+      if (event.body && event.field !== 'priority') {
         return localiseTimestamps(event.body);
       }
       return (
@@ -163,6 +164,7 @@ export function describeTimelineEvent(event: TimelineEvent): ReactNode {
           {fieldLabel(event)} changed from{' '}
           {valueText(event.field, event.oldValue)} to{' '}
           {valueText(event.field, event.newValue)}
+          {event.body && `: ${event.body}`}
         </>
       );
     case 'transition':

@@ -1,0 +1,2 @@
+export { IncidentKnownErrors } from './IncidentKnownErrors';
+export { DuplicateOfNotice } from './DuplicateOfNotice';

@@ -1,0 +1,2 @@
+export { EditIncidentButton, EditProblemButton } from './EditButtons';
+export { NewProblemButton } from './NewProblemButton';
