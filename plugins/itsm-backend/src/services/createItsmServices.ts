@@ -60,7 +60,7 @@ export function createItsmServices(options: {
   );
   const entities = new CatalogEntities(catalog);
   const alertConfig = readAlertConfig(config);
-  const shared = { db, authorizer, entities, priorityMatrix, now };
+  const shared = { db, authorizer, entities, catalog, priorityMatrix, now };
   const problems = new ProblemService(shared);
   return {
     health: new HealthService({ db }),

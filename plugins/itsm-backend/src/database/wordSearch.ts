@@ -1,0 +1,169 @@
+import { Knex } from 'knex';
+import { isPostgres } from './dialect';
+
+/** One word of a search: free text, digits, or a record reference. */
+export type SearchWord =
+  | { kind: 'word'; text: string }
+  | { kind: 'digits'; text: string; number?: number }
+  | { kind: 'reference'; number: number };
+
+/**
+ * Where a kind of record is searched. `vector` is the expression of the GIN
+ * index of migration 20261212100000_word_search.js, repeated exactly so
+ * that PostgreSQL uses the index.
+ */
+export interface SearchTarget {
+  vector: string;
+  number: string;
+  title: string;
+  /** Every text column, the title first (SQLite). */
+  columns: string[];
+  /** The number in a reference such as `INC-000311`, or undefined. */
+  parseReference(word: string): number | undefined;
+}
+
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
+/**
+ * Splits a search into words: separated by white space, trimmed of the
+ * punctuation around them; words without a letter or digit are left out.
+ */
+export function parseSearchWords(
+  text: string,
+  parseReference: (word: string) => number | undefined,
+): SearchWord[] {
+  const words: SearchWord[] = [];
+  for (const raw of text.split(/\s+/)) {
+    const reference = parseReference(raw);
+    const word = raw.replace(EDGE_PUNCTUATION, '').toLocaleLowerCase('en-US');
+    if (reference !== undefined) {
+      words.push({ kind: 'reference', number: reference });
+    } else if (/^\d+$/.test(word)) {
+      const number = Number(word);
+      words.push({
+        kind: 'digits',
+        text: word,
+        number: Number.isSafeInteger(number) && number > 0 ? number : undefined,
+      });
+    } else if (word !== '') {
+      words.push({ kind: 'word', text: word });
+    }
+  }
+  return words;
+}
+
+/** The record numbers the words name: digits and references. */
+export function numbersIn(words: SearchWord[]): number[] {
+  return words.flatMap(word =>
+    word.kind !== 'word' && word.number !== undefined ? [word.number] : [],
+  );
+}
+
+/**
+ * A tsquery of the words, for `to_tsquery('simple', …)`: each word quoted so
+ * its characters are data, parsed as the documents were (`api-gateway` is
+ * the phrase api-gateway, api, gateway); words are prefixes (`gate` finds
+ * gateway), digits are exact (`503` does not find 5030).
+ */
+function tsquery(words: SearchWord[]): string {
+  return words
+    .flatMap(word => {
+      if (word.kind === 'reference') {
+        return [];
+      }
+      const quoted = `'${word.text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+      return [word.kind === 'word' ? `${quoted}:*` : quoted];
+    })
+    .join(' & ');
+}
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, c => `\\${c}`)}%`;
+}
+
+function whereAnyColumnLike(
+  query: Knex.QueryBuilder,
+  columns: string[],
+  text: string,
+): void {
+  query.where(inner => {
+    for (const column of columns) {
+      inner.orWhereRaw(`LOWER(??) LIKE ? ESCAPE '\\'`, [
+        column,
+        likePattern(text),
+      ]);
+    }
+  });
+}
+
+/**
+ * Keeps the records that hold every word, in any order: in their text or as
+ * their number. PostgreSQL matches words through the full-text index;
+ * SQLite, without one, matches them as substrings of the text.
+ */
+export function whereWordsMatch(
+  query: Knex.QueryBuilder,
+  options: { db: Knex; target: SearchTarget; words: SearchWord[] },
+): Knex.QueryBuilder {
+  const { db, target, words } = options;
+  for (const word of words) {
+    if (word.kind === 'reference') {
+      query.where(target.number, word.number);
+    }
+  }
+  if (isPostgres(db)) {
+    const text = tsquery(words);
+    if (text !== '') {
+      query.whereRaw(`${target.vector} @@ to_tsquery('simple'::regconfig, ?)`, [
+        text,
+      ]);
+    }
+    return query;
+  }
+  for (const word of words) {
+    if (word.kind === 'word') {
+      whereAnyColumnLike(query, target.columns, word.text);
+    } else if (word.kind === 'digits') {
+      query.where(inner => {
+        whereAnyColumnLike(inner, target.columns, word.text);
+        if (word.number !== undefined) {
+          inner.orWhere(target.number, word.number);
+        }
+      });
+    }
+  }
+  return query;
+}
+
+/**
+ * Keeps (or, with `negate`, leaves out) the records whose title holds every
+ * word that is not a reference: the best matches after the numbers.
+ */
+export function whereTitleHasWords(
+  query: Knex.QueryBuilder,
+  options: {
+    db: Knex;
+    target: SearchTarget;
+    words: SearchWord[];
+    negate?: boolean;
+  },
+): Knex.QueryBuilder {
+  const { db, target, words, negate } = options;
+  const textWords = words.filter(word => word.kind !== 'reference');
+  if (textWords.length === 0) {
+    return negate ? query.whereRaw('1 = 0') : query;
+  }
+  const condition = (inner: Knex.QueryBuilder) => {
+    if (isPostgres(db)) {
+      inner.whereRaw(
+        `to_tsvector('simple'::regconfig, ??) @@ to_tsquery('simple'::regconfig, ?)`,
+        [target.title, tsquery(textWords)],
+      );
+    } else {
+      for (const word of textWords) {
+        whereAnyColumnLike(inner, [target.title], word.text);
+      }
+    }
+  };
+  return negate ? query.whereNot(condition) : query.where(condition);
+}
