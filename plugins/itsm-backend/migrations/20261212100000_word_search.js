@@ -3,7 +3,8 @@
 /*
  * Word search over incidents and problems: on PostgreSQL, GIN indexes on the
  * `simple` text-search vector of each record's number and text, so a search
- * reads the index instead of every row. The query side repeats these
+ * reads the index instead of every row, and on that of the title alone, which
+ * ranks records with every word in the title first. The query side repeats these
  * expressions exactly (src/database/wordSearch.ts), which is how PostgreSQL
  * matches a query to an expression index. `simple` lower-cases and keeps every
  * word unstemmed: identifiers, host names and error codes stay searchable as
@@ -35,6 +36,11 @@ exports.up = async function up(knex) {
   await knex.raw(
     `CREATE INDEX itsm_problems_search_idx ON itsm_problems USING GIN ((${PROBLEM_VECTOR}))`,
   );
+  for (const table of ['itsm_incidents', 'itsm_problems']) {
+    await knex.raw(
+      `CREATE INDEX ${table}_title_search_idx ON ${table} USING GIN ((to_tsvector('simple'::regconfig, title)))`,
+    );
+  }
 };
 
 /**
@@ -44,6 +50,8 @@ exports.down = async function down(knex) {
   if (!isPostgres(knex)) {
     return;
   }
+  await knex.raw('DROP INDEX itsm_problems_title_search_idx');
+  await knex.raw('DROP INDEX itsm_incidents_title_search_idx');
   await knex.raw('DROP INDEX itsm_problems_search_idx');
   await knex.raw('DROP INDEX itsm_incidents_search_idx');
 };

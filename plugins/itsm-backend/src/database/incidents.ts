@@ -97,11 +97,13 @@ export async function listIncidents(
   },
 ) {
   const { filter, restrict } = options;
+  // The words are matched by the sort: a relevance page matches them per tier.
+  const withoutWords = { ...filter, text: undefined };
   const page = await fetchSortedPage<IncidentRow>({
     db,
     base: () => {
       const query = db<IncidentRow>('itsm_incidents').select('*');
-      whereIncidentMatches(db, query, filter);
+      whereIncidentMatches(db, query, withoutWords);
       restrict?.(query);
       return query;
     },

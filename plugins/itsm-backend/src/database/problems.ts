@@ -167,11 +167,13 @@ export async function listProblems(
   },
 ) {
   const { filter, restrict } = options;
+  // The words are matched by the sort: a relevance page matches them per tier.
+  const withoutWords = { ...filter, text: undefined };
   const page = await fetchSortedPage<ProblemRow>({
     db,
     base: () => {
       const query = db<ProblemRow>('itsm_problems').select('itsm_problems.*');
-      whereProblemMatches(db, query, filter);
+      whereProblemMatches(db, query, withoutWords);
       restrict?.(query);
       return query;
     },

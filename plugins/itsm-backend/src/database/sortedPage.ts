@@ -6,6 +6,7 @@ import {
   SearchWord,
   numbersIn,
   whereTitleHasWords,
+  whereWordsMatch,
 } from './wordSearch';
 
 type SortedRow = {
@@ -58,54 +59,90 @@ function orderAfter(
 /**
  * The tiers of a relevance sort, best first: records whose number a word
  * names, then those with every word in the title, then the rest. Each adds
- * its condition to a query that already matches every word.
+ * to a query without the search the conditions of its tier.
  */
-function relevanceTiers(options: {
+function relevanceTiers(search: {
   db: Knex;
   target: SearchTarget;
   words: SearchWord[];
 }): { tier: number; where: (query: Knex.QueryBuilder) => void }[] {
-  const { target } = options;
-  const numbers = numbersIn(options.words);
+  const { target, words } = search;
+  const numbers = numbersIn(words);
+  const named = {
+    tier: 2,
+    where: (query: Knex.QueryBuilder) => {
+      whereWordsMatch(query, search);
+      query.whereIn(target.number, numbers);
+    },
+  };
+  if (words.some(word => word.kind === 'reference')) {
+    return [named];
+  }
   const notNamed = (query: Knex.QueryBuilder) => {
     if (numbers.length > 0) {
       query.whereNotIn(target.number, numbers);
     }
   };
-  const tiers = [
+  return [
+    ...(numbers.length > 0 ? [named] : []),
     {
       tier: 1,
-      where: (query: Knex.QueryBuilder) => {
-        whereTitleHasWords(query, options);
+      where: query => {
+        whereTitleHasWords(query, search);
         notNamed(query);
       },
     },
     {
       tier: 0,
-      where: (query: Knex.QueryBuilder) => {
-        whereTitleHasWords(query, { ...options, negate: true });
+      where: query => {
+        whereWordsMatch(query, search);
+        whereTitleHasWords(query, { ...search, negate: true });
         notNamed(query);
       },
     },
   ];
-  return numbers.length > 0
-    ? [
-        {
-          tier: 2,
-          where: query => {
-            query.whereIn(target.number, numbers);
-          },
-        },
-        ...tiers,
-      ]
-    : tiers;
 }
 
 /**
- * Fetches one page of `base()` (filtered, restricted, with its columns
- * selected) in the given sort, after the cursor. Relevance pages read each
- * tier newest first with its own limit and merge them, so a common word
- * costs a few index reads instead of ranking every match.
+ * Reads a relevance page tier by tier, each newest first, and stops when the
+ * page is full: a common word fills it from the best tier with a few index
+ * reads, without ranking every match.
+ */
+async function fetchRelevancePage<TRow extends SortedRow>(options: {
+  db: Knex;
+  base: () => Knex.QueryBuilder;
+  table: string;
+  search: { target: SearchTarget; words: SearchWord[] };
+  after?: ListCursor;
+  limit: number;
+}): Promise<TRow[]> {
+  const { db, base, table, search, after, limit } = options;
+  const rows: TRow[] = [];
+  for (const { tier, where } of relevanceTiers({ db, ...search })) {
+    if (rows.length > limit) {
+      break;
+    }
+    if (after && tier > after.keys[0]) {
+      continue;
+    }
+    const query = base();
+    where(query);
+    const resume = after && tier === after.keys[0];
+    const found: TRow[] = await orderAfter(query, {
+      columns: [`${table}.created_at`],
+      idColumn: `${table}.id`,
+      order: 'desc',
+      keys: resume ? after.keys.slice(1) : undefined,
+      id: resume ? after.id : undefined,
+    }).limit(limit + 1 - rows.length);
+    rows.push(...found.map(row => ({ ...row, [TIER_COLUMN]: tier })));
+  }
+  return rows;
+}
+
+/**
+ * Fetches one page of `base()` (filtered but for the words, restricted,
+ * with its columns selected) in the given sort, after the cursor.
  */
 export async function fetchSortedPage<TRow extends SortedRow>(options: {
   db: Knex;
@@ -124,38 +161,21 @@ export async function fetchSortedPage<TRow extends SortedRow>(options: {
     if (!search) {
       throw new Error('a relevance sort needs search words');
     }
-    const parts = relevanceTiers({ db, ...search })
-      .filter(({ tier }) => !after || tier <= after.keys[0])
-      .map(({ tier, where }) => {
-        const query = base().select(db.raw(`? as ${TIER_COLUMN}`, [tier]));
-        where(query);
-        const resume = after && tier === after.keys[0];
-        return orderAfter(query, {
-          columns: [column('created_at')],
-          idColumn: column('id'),
-          order: 'desc',
-          keys: resume ? after.keys.slice(1) : undefined,
-          id: resume ? after.id : undefined,
-        }).limit(limit + 1);
-      });
-    if (parts.length === 0) {
-      return { rows: [], nextCursor: null };
-    }
-    const union = parts
-      .map((_, i) => `select * from ? as tier${i}`)
-      .join(' union all ');
-    rows = await db
-      .select('*')
-      .from(db.raw(`(${union}) as ranked`, parts))
-      .orderBy([
-        { column: TIER_COLUMN, order: 'desc' },
-        { column: 'created_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(limit + 1);
+    rows = await fetchRelevancePage<TRow>({
+      db,
+      base,
+      table,
+      search,
+      after,
+      limit,
+    });
   } else {
     const { columns, order } = ORDERS[sort];
-    rows = await orderAfter(base(), {
+    const query = base();
+    if (search) {
+      whereWordsMatch(query, { db, ...search });
+    }
+    rows = await orderAfter(query, {
       columns: columns.map(column),
       idColumn: column('id'),
       order,
