@@ -7,7 +7,7 @@ import { ListSort } from '@backstage-itsm/plugin-itsm-common';
 import { findRecordRow, isUuid } from './findRecordRow';
 import { ListCursor } from './listCursor';
 import { incidentFromRow } from './mappers';
-import { RecordListFilter } from './recordListFilter';
+import { RecordListFilter, searchPath } from './recordListFilter';
 import { fetchSortedPage } from './sortedPage';
 import { IncidentRow } from './tables';
 import {
@@ -32,7 +32,7 @@ export interface IncidentFilter extends RecordListFilter {
 
 /** Where words are searched in incidents: number, title and description. */
 export const INCIDENT_SEARCH: SearchTarget = {
-  vector: `to_tsvector('simple'::regconfig, itsm_incidents.number::text || ' ' || coalesce(itsm_incidents.title, '') || ' ' || coalesce(itsm_incidents.description, ''))`,
+  vector: 'itsm_incidents.search_vector',
   number: 'itsm_incidents.number',
   title: 'itsm_incidents.title',
   columns: ['itsm_incidents.title', 'itsm_incidents.description'],
@@ -80,6 +80,7 @@ export function whereIncidentMatches(
       db,
       target: INCIDENT_SEARCH,
       words: parseSearchWords(filter.text, parseIncidentNumber),
+      path: searchPath(filter),
     });
   }
   return query;
@@ -113,6 +114,7 @@ export async function listIncidents(
       ? {
           target: INCIDENT_SEARCH,
           words: parseSearchWords(filter.text, parseIncidentNumber),
+          path: searchPath(filter),
         }
       : undefined,
     after: options.after,

@@ -8,7 +8,7 @@ import { findRecordRow, isUuid } from './findRecordRow';
 import { QueryRestriction } from './incidents';
 import { ListCursor } from './listCursor';
 import { problemFromRow } from './mappers';
-import { RecordListFilter } from './recordListFilter';
+import { RecordListFilter, searchPath } from './recordListFilter';
 import { fetchSortedPage } from './sortedPage';
 import { ProblemEntityRow, ProblemRow } from './tables';
 import {
@@ -37,7 +37,7 @@ export interface ProblemFilter extends RecordListFilter {
  * root cause and workaround.
  */
 export const PROBLEM_SEARCH: SearchTarget = {
-  vector: `to_tsvector('simple'::regconfig, itsm_problems.number::text || ' ' || coalesce(itsm_problems.title, '') || ' ' || coalesce(itsm_problems.statement, '') || ' ' || coalesce(itsm_problems.symptoms, '') || ' ' || coalesce(itsm_problems.root_cause, '') || ' ' || coalesce(itsm_problems.workaround, ''))`,
+  vector: 'itsm_problems.search_vector',
   number: 'itsm_problems.number',
   title: 'itsm_problems.title',
   columns: [
@@ -116,6 +116,7 @@ export function whereProblemMatches(
       db,
       target: PROBLEM_SEARCH,
       words: parseSearchWords(filter.text, parseProblemNumber),
+      path: searchPath(filter),
     });
   }
   return query;
@@ -183,6 +184,7 @@ export async function listProblems(
       ? {
           target: PROBLEM_SEARCH,
           words: parseSearchWords(filter.text, parseProblemNumber),
+          path: searchPath(filter),
         }
       : undefined,
     after: options.after,

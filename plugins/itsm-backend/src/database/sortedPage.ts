@@ -2,6 +2,7 @@ import { ListSort } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { ListCursor, encodeListCursor } from './listCursor';
 import {
+  SearchPath,
   SearchTarget,
   SearchWord,
   numbersIn,
@@ -17,6 +18,13 @@ type SortedRow = {
 };
 
 const TIER_COLUMN = 'search_tier';
+
+/** The words a page must match, where, and how PostgreSQL finds them. */
+export interface PageSearch {
+  target: SearchTarget;
+  words: SearchWord[];
+  path: SearchPath;
+}
 
 /** The sort columns of each sort but relevance, and their direction. */
 const ORDERS: Record<
@@ -65,6 +73,7 @@ function relevanceTiers(search: {
   db: Knex;
   target: SearchTarget;
   words: SearchWord[];
+  path: SearchPath;
 }): { tier: number; where: (query: Knex.QueryBuilder) => void }[] {
   const { target, words } = search;
   const numbers = numbersIn(words);
@@ -112,7 +121,7 @@ async function fetchRelevancePage<TRow extends SortedRow>(options: {
   db: Knex;
   base: () => Knex.QueryBuilder;
   table: string;
-  search: { target: SearchTarget; words: SearchWord[] };
+  search: PageSearch;
   after?: ListCursor;
   limit: number;
 }): Promise<TRow[]> {
@@ -150,7 +159,7 @@ export async function fetchSortedPage<TRow extends SortedRow>(options: {
   /** Qualifies column names where the base query joins. */
   table: string;
   sort: ListSort;
-  search?: { target: SearchTarget; words: SearchWord[] };
+  search?: PageSearch;
   after?: ListCursor;
   limit: number;
 }): Promise<{ rows: TRow[]; nextCursor: string | null }> {

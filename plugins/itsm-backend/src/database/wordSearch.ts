@@ -8,9 +8,8 @@ export type SearchWord =
   | { kind: 'reference'; number: number };
 
 /**
- * Where a kind of record is searched. `vector` is the expression of the GIN
- * index of migration 20261212100000_word_search.js, repeated exactly so
- * that PostgreSQL uses the index.
+ * Where a kind of record is searched. `vector` is the stored text-search
+ * vector of migration 20261212100000_word_search.js (PostgreSQL).
  */
 export interface SearchTarget {
   vector: string;
@@ -97,15 +96,34 @@ function whereAnyColumnLike(
 }
 
 /**
+ * How PostgreSQL should find the words: through the full-text indexes, or
+ * by checking each row the other filters select. The planner prices a GIN
+ * scan of a common word far below its cost (hundreds of milliseconds on a
+ * million rows), so within a few entities it would read the index for the
+ * whole table rather than the entity's few hundred rows.
+ */
+export type SearchPath = 'index' | 'rows';
+
+/** Keeps PostgreSQL from answering a condition through an index. */
+function unindexed(expression: string, path: SearchPath | undefined): string {
+  return path === 'rows' ? `coalesce(${expression}, ''::tsvector)` : expression;
+}
+
+/**
  * Keeps the records that hold every word, in any order: in their text or as
- * their number. PostgreSQL matches words through the full-text index;
+ * their number. PostgreSQL matches words with its stored text-search vector;
  * SQLite, without one, matches them as substrings of the text.
  */
 export function whereWordsMatch(
   query: Knex.QueryBuilder,
-  options: { db: Knex; target: SearchTarget; words: SearchWord[] },
+  options: {
+    db: Knex;
+    target: SearchTarget;
+    words: SearchWord[];
+    path?: SearchPath;
+  },
 ): Knex.QueryBuilder {
-  const { db, target, words } = options;
+  const { db, target, words, path } = options;
   for (const word of words) {
     if (word.kind === 'reference') {
       query.where(target.number, word.number);
@@ -114,9 +132,10 @@ export function whereWordsMatch(
   if (isPostgres(db)) {
     const text = tsquery(words);
     if (text !== '') {
-      query.whereRaw(`${target.vector} @@ to_tsquery('simple'::regconfig, ?)`, [
-        text,
-      ]);
+      query.whereRaw(
+        `${unindexed(target.vector, path)} @@ to_tsquery('simple'::regconfig, ?)`,
+        [text],
+      );
     }
     return query;
   }
@@ -145,10 +164,11 @@ export function whereTitleHasWords(
     db: Knex;
     target: SearchTarget;
     words: SearchWord[];
+    path?: SearchPath;
     negate?: boolean;
   },
 ): Knex.QueryBuilder {
-  const { db, target, words, negate } = options;
+  const { db, target, words, path, negate } = options;
   const textWords = words.filter(word => word.kind !== 'reference');
   if (textWords.length === 0) {
     return negate ? query.whereRaw('1 = 0') : query;
@@ -156,7 +176,10 @@ export function whereTitleHasWords(
   const condition = (inner: Knex.QueryBuilder) => {
     if (isPostgres(db)) {
       inner.whereRaw(
-        `to_tsvector('simple'::regconfig, ??) @@ to_tsquery('simple'::regconfig, ?)`,
+        `${unindexed(
+          `to_tsvector('simple'::regconfig, ??)`,
+          path,
+        )} @@ to_tsquery('simple'::regconfig, ?)`,
         [target.title, tsquery(textWords)],
       );
     } else {

@@ -61,6 +61,30 @@ describe('word search', () => {
       expect(await incidents('gateway vendor')).toEqual([]);
     });
 
+    it('finds the same words within entities, checking their rows', async () => {
+      const { services } = await setup(databaseId);
+      const within = async (text: string, entityRefs: string[]) =>
+        (
+          await services.incidents.list({
+            filter: { text, entityRefs },
+            limit: 25,
+            caller: ben,
+          })
+        ).items.map(i => i.number);
+      expect(
+        await within('gateway 503', [
+          'component:default/checkout-api',
+          'resource:default/orders-db',
+        ]),
+      ).toEqual([INC.gatewayTitle, INC.ordersSlow, INC.checkoutDeploy].map(inc));
+      expect(await within('503', ['resource:default/orders-db'])).toEqual([
+        inc(INC.ordersSlow),
+      ]);
+      expect(await within('311', ['component:default/payments-api'])).toEqual(
+        [INC.loginNumber, INC.loginTitle].map(inc),
+      );
+    });
+
     it('finds words from their start and hyphenated words whole or in part', async () => {
       const { incidents } = await setup(databaseId);
       expect(await incidents('gate')).toEqual(
