@@ -7,7 +7,8 @@ import { ListSort } from '@backstage-itsm/plugin-itsm-common';
 import { findRecordRow, isUuid } from './findRecordRow';
 import { ListCursor } from './listCursor';
 import { incidentFromRow } from './mappers';
-import { RecordListFilter, searchPath } from './recordListFilter';
+import { incidentSearchPath } from './incidentSearchPath';
+import { RecordListFilter } from './recordListFilter';
 import { fetchSortedPage } from './sortedPage';
 import { IncidentRow } from './tables';
 import {
@@ -80,7 +81,6 @@ export function whereIncidentMatches(
       db,
       target: INCIDENT_SEARCH,
       words: parseSearchWords(filter.text, parseIncidentNumber),
-      path: searchPath(filter),
     });
   }
   return query;
@@ -114,7 +114,7 @@ export async function listIncidents(
       ? {
           target: INCIDENT_SEARCH,
           words: parseSearchWords(filter.text, parseIncidentNumber),
-          path: searchPath(filter),
+          path: await incidentSearchPath(db, filter),
         }
       : undefined,
     after: options.after,

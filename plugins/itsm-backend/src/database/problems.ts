@@ -8,7 +8,7 @@ import { findRecordRow, isUuid } from './findRecordRow';
 import { QueryRestriction } from './incidents';
 import { ListCursor } from './listCursor';
 import { problemFromRow } from './mappers';
-import { RecordListFilter, searchPath } from './recordListFilter';
+import { RecordListFilter, problemSearchPath } from './recordListFilter';
 import { fetchSortedPage } from './sortedPage';
 import { ProblemEntityRow, ProblemRow } from './tables';
 import {
@@ -116,7 +116,7 @@ export function whereProblemMatches(
       db,
       target: PROBLEM_SEARCH,
       words: parseSearchWords(filter.text, parseProblemNumber),
-      path: searchPath(filter),
+      path: problemSearchPath(filter),
     });
   }
   return query;
@@ -184,7 +184,7 @@ export async function listProblems(
       ? {
           target: PROBLEM_SEARCH,
           words: parseSearchWords(filter.text, parseProblemNumber),
-          path: searchPath(filter),
+          path: problemSearchPath(filter),
         }
       : undefined,
     after: options.after,

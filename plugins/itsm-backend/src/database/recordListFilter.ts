@@ -12,19 +12,29 @@ export interface RecordListFilter {
 }
 
 /**
- * Within a few entities the rows of those entities are checked for the
- * words; across the organisation the full-text index finds them.
+ * The entity sets a filter narrows to, each one a bound on the records; none
+ * across the organisation.
  */
-export function searchPath(filter: {
+export function entitySets(filter: {
+  entityRefs?: string[];
+  anyEntityRefs?: string[];
+  affectedEntityRefs?: string[];
+  scopes?: string[][];
+}): string[][] {
+  return [
+    filter.entityRefs,
+    filter.anyEntityRefs,
+    filter.affectedEntityRefs,
+    ...(filter.scopes ?? []),
+  ].filter((set): set is string[] => set !== undefined && set.length > 0);
+}
+
+/** Problems within entities are few: their rows are checked for the words. */
+export function problemSearchPath(filter: {
   entityRefs?: string[];
   anyEntityRefs?: string[];
   affectedEntityRefs?: string[];
   scopes?: string[][];
 }): SearchPath {
-  const scoped =
-    filter.entityRefs?.length ||
-    filter.anyEntityRefs?.length ||
-    filter.affectedEntityRefs?.length ||
-    filter.scopes?.length;
-  return scoped ? 'rows' : 'index';
+  return entitySets(filter).length > 0 ? 'rows' : 'index';
 }

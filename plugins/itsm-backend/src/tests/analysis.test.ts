@@ -34,7 +34,7 @@ const ENTITIES: Entity[] = [
     metadata: { name: 'shop', namespace: 'default' },
     spec: { owner: 'checkout-team' },
   },
-  ...['payments-team', 'nobody'].map(name => ({
+  ...['payments-team', 'nobody'].map<Entity>(name => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
     metadata: { name, namespace: 'default' },
