@@ -19,6 +19,8 @@ export async function entitiesOfScope(options: {
   field: string;
   /** Kinds an owner may be. */
   ownerKinds?: string[];
+  /** Whether a ref missing from the catalog is a 404 rather than no entities. */
+  mustExist: boolean;
   catalog: CatalogService;
   credentials: BackstageCredentials;
 }): Promise<{ ref: string; entityRefs: string[] }> {
@@ -31,7 +33,10 @@ export async function entitiesOfScope(options: {
       `${field}: '${ref}' must be a ${expected.join(' or ')} entity`,
     );
   }
-  if (!(await catalog.getEntityByRef(ref, { credentials }))) {
+  if (
+    options.mustExist &&
+    !(await catalog.getEntityByRef(ref, { credentials }))
+  ) {
     throw new NotFoundError(
       `${field}: entity '${ref}' does not exist in the catalog`,
     );
@@ -87,6 +92,8 @@ export async function resolveScope(options: {
     kind,
     ref: request[field]!,
     field,
+    // An owner may be named by relations without an entity of its own.
+    mustExist: false,
     catalog,
     credentials,
   });

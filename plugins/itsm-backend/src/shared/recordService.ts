@@ -127,6 +127,7 @@ export abstract class RecordService<
                 ref,
                 field,
                 ownerKinds: ['group'],
+                mustExist: true,
                 catalog: this.deps.catalog,
                 credentials: caller.credentials,
               }),

@@ -352,14 +352,12 @@ describe('reliability analysis', () => {
       expect(result.actionItems).toMatchObject({ open: 1, overdue: 1 });
     });
 
-    it('answers 404 for an owner or system not in the catalog', async () => {
+    it('covers nothing for an owner or system not in the catalog', async () => {
       const { analyse } = await setup(databaseId);
-      await expect(
-        analyse({ systemRef: 'system:default/nowhere' }),
-      ).rejects.toMatchObject({ name: 'NotFoundError' });
-      await expect(
-        analyse({ ownerRef: 'group:default/ghosts' }),
-      ).rejects.toMatchObject({ name: 'NotFoundError' });
+      const ghosts = await analyse({ ownerRef: 'group:default/ghosts' });
+      expect(ghosts.scope.entityRefs).toEqual([]);
+      const nowhere = await analyse({ systemRef: 'system:default/nowhere' });
+      expect(nowhere.scope.entityRefs).toEqual(['system:default/nowhere']);
     });
 
     it('answers an empty scope with zeros and nulls', async () => {
