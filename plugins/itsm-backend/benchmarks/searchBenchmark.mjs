@@ -174,7 +174,10 @@ async function main() {
       name: `org-wide words, common (${COMMON.length} searches in turn)`,
       queries: COMMON.map(text => ({ text })),
     },
-    { name: 'org-wide words, no match (`vendor`)', queries: [{ text: 'vendor' }] },
+    {
+      name: 'org-wide words, no match (`vendor`)',
+      queries: [{ text: 'vendor' }],
+    },
     {
       name: 'org-wide number (`311`, `INC-311`, `INC-000311`)',
       queries: ['311', 'INC-311', 'INC-000311'].map(text => ({ text })),

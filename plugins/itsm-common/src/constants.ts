@@ -63,7 +63,12 @@ export const DEFAULT_PAGE_LIMIT = 25;
  *
  * @public
  */
-export const LIST_SORTS = ['newest', 'oldest', 'priority', 'relevance'] as const;
+export const LIST_SORTS = [
+  'newest',
+  'oldest',
+  'priority',
+  'relevance',
+] as const;
 
 /**
  * An order of the incident and problem lists.

@@ -11,11 +11,7 @@ import { incidentSearchPath } from './incidentSearchPath';
 import { RecordListFilter } from './recordListFilter';
 import { fetchSortedPage } from './sortedPage';
 import { IncidentRow } from './tables';
-import {
-  SearchTarget,
-  parseSearchWords,
-  whereWordsMatch,
-} from './wordSearch';
+import { SearchTarget, parseSearchWords, whereWordsMatch } from './wordSearch';
 
 /** Narrows a query to what the caller may see; from a permission decision. */
 export type QueryRestriction = (query: Knex.QueryBuilder) => void;

@@ -11,11 +11,7 @@ import { problemFromRow } from './mappers';
 import { RecordListFilter, problemSearchPath } from './recordListFilter';
 import { fetchSortedPage } from './sortedPage';
 import { ProblemEntityRow, ProblemRow } from './tables';
-import {
-  SearchTarget,
-  parseSearchWords,
-  whereWordsMatch,
-} from './wordSearch';
+import { SearchTarget, parseSearchWords, whereWordsMatch } from './wordSearch';
 
 /** Filters of the problem list. */
 export interface ProblemFilter extends RecordListFilter {

@@ -208,7 +208,10 @@ export function whereTitleHasWords(
     if (isPostgres(db)) {
       const { sql, bindings } = tsquery(textWords);
       inner.whereRaw(
-        `${unindexed(`to_tsvector('simple'::regconfig, ??)`, path)} @@ (${sql})`,
+        `${unindexed(
+          `to_tsvector('simple'::regconfig, ??)`,
+          path,
+        )} @@ (${sql})`,
         [target.title, ...bindings],
       );
     } else {

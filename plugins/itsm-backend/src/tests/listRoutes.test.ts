@@ -85,8 +85,11 @@ describe('list routes', () => {
     ]);
     expect(titles(await get('/incidents?source=alert'))).toEqual([]);
     expect(
-      (await get('/problems?sort=oldest&assignee=me&systemRef=system:default/shop'))
-        .status,
+      (
+        await get(
+          '/problems?sort=oldest&assignee=me&systemRef=system:default/shop',
+        )
+      ).status,
     ).toBe(200);
     expect((await get('/known-errors?text=gateway')).status).toBe(200);
   });
@@ -98,7 +101,9 @@ describe('list routes', () => {
       `/incidents?sort=priority&limit=1&cursor=${first.body.nextCursor}`,
     );
     expect(titles(next)).toEqual(['Payments slow']);
-    const other = await get(`/incidents?limit=1&cursor=${first.body.nextCursor}`);
+    const other = await get(
+      `/incidents?limit=1&cursor=${first.body.nextCursor}`,
+    );
     expect(other.status).toBe(400);
     expect(other.body.error.message).toMatch(
       /^cursor: was issued for sort priority, not newest/,
@@ -106,15 +111,30 @@ describe('list routes', () => {
   });
 
   it.each([
-    ['/incidents?assignee=me&assigneeRef=user:default/ben', /assignee: give assignee or assigneeRef, not both/],
+    [
+      '/incidents?assignee=me&assigneeRef=user:default/ben',
+      /assignee: give assignee or assigneeRef, not both/,
+    ],
     ['/incidents?assignee=someone', /assignee: must be one of me, none/],
-    ['/incidents?sort=random', /sort: must be one of newest, oldest, priority, relevance/],
+    [
+      '/incidents?sort=random',
+      /sort: must be one of newest, oldest, priority, relevance/,
+    ],
     ['/incidents?sort=relevance', /sort: relevance needs text/],
     ['/incidents?source=email', /source\.0: must be one of manual, alert/],
     ['/incidents?text=%20-%20', /text: must contain a letter or digit/],
-    ['/incidents?systemRef=component:default/checkout-api', /systemRef: .* must be a system entity/],
-    ['/problems?groupRef=user:default/ben', /groupRef: .* must be a group entity/],
-    ['/problems?sort=priority&assignee=nobody', /assignee: must be one of me, none/],
+    [
+      '/incidents?systemRef=component:default/checkout-api',
+      /systemRef: .* must be a system entity/,
+    ],
+    [
+      '/problems?groupRef=user:default/ben',
+      /groupRef: .* must be a group entity/,
+    ],
+    [
+      '/problems?sort=priority&assignee=nobody',
+      /assignee: must be one of me, none/,
+    ],
     ['/incidents?cursor=bm90LWpzb24', /cursor is malformed/],
   ])('answers 400 naming the field for %s', async (path, message) => {
     const res = await get(path);
@@ -123,7 +143,10 @@ describe('list routes', () => {
   });
 
   it.each([
-    ['/incidents?systemRef=system:default/nowhere', /systemRef: .* does not exist/],
+    [
+      '/incidents?systemRef=system:default/nowhere',
+      /systemRef: .* does not exist/,
+    ],
     ['/problems?groupRef=group:default/nobody', /groupRef: .* does not exist/],
   ])('answers 404 for %s', async (path, message) => {
     const res = await get(path);
@@ -132,12 +155,16 @@ describe('list routes', () => {
   });
 
   it('answers 401 without a token and 403 when the policy denies', async () => {
-    const path = '/incidents?sort=priority&systemRef=system:default/shop&text=503';
+    const path =
+      '/incidents?sort=priority&systemRef=system:default/shop&text=503';
     expect(
-      (await get(path, { Authorization: mockCredentials.none.header() })).status,
+      (await get(path, { Authorization: mockCredentials.none.header() }))
+        .status,
     ).toBe(401);
     allow(AuthorizeResult.DENY);
     expect((await get(path)).status).toBe(403);
-    expect((await get('/problems?groupRef=group:default/checkout-team')).status).toBe(403);
+    expect(
+      (await get('/problems?groupRef=group:default/checkout-team')).status,
+    ).toBe(403);
   });
 });

@@ -112,9 +112,12 @@ describe('record lists', () => {
         await incidents({ filter: { text: 'answers' } }),
       );
       expect(await allPages('relevance', 'answers')).toEqual(
-        [INC.checkoutDeploy, INC.shopOutage, INC.paymentsTimeout, INC.ordersSlow].map(
-          inc,
-        ),
+        [
+          INC.checkoutDeploy,
+          INC.shopOutage,
+          INC.paymentsTimeout,
+          INC.ordersSlow,
+        ].map(inc),
       );
     });
 
@@ -143,20 +146,29 @@ describe('record lists', () => {
           sort: 'priority',
         }),
       ).toEqual(
-        [INC.gatewayTitle, INC.checkoutDeploy, INC.shopOutage, INC.loginTitle].map(
-          inc,
-        ),
+        [
+          INC.gatewayTitle,
+          INC.checkoutDeploy,
+          INC.shopOutage,
+          INC.loginTitle,
+        ].map(inc),
       );
     });
 
     it('covers a system and its parts, and what a group owns', async () => {
       const { incidents, problems } = await setup(databaseId);
       expect(
-        await incidents({ scope: { systemRef: 'System:default/Shop' }, sort: 'oldest' }),
+        await incidents({
+          scope: { systemRef: 'System:default/Shop' },
+          sort: 'oldest',
+        }),
       ).toEqual(
-        [INC.gatewayTitle, INC.checkoutDeploy, INC.ordersSlow, INC.shopOutage].map(
-          inc,
-        ),
+        [
+          INC.gatewayTitle,
+          INC.checkoutDeploy,
+          INC.ordersSlow,
+          INC.shopOutage,
+        ].map(inc),
       );
       expect(
         await incidents({
@@ -168,7 +180,9 @@ describe('record lists', () => {
           scope: { systemRef: SHOP, groupRef: 'group:default/checkout-team' },
           sort: 'oldest',
         }),
-      ).toEqual([INC.gatewayTitle, INC.checkoutDeploy, INC.shopOutage].map(inc));
+      ).toEqual(
+        [INC.gatewayTitle, INC.checkoutDeploy, INC.shopOutage].map(inc),
+      );
       expect(
         await incidents({ scope: { groupRef: 'group:default/quiet-team' } }),
       ).toEqual([]);
@@ -186,7 +200,9 @@ describe('record lists', () => {
         incidents({ scope: { systemRef: 'component:default/checkout-api' } }),
       ).rejects.toMatchObject({
         name: 'InputError',
-        message: expect.stringMatching(/^systemRef: .* must be a system entity/),
+        message: expect.stringMatching(
+          /^systemRef: .* must be a system entity/,
+        ),
       });
       await expect(
         problems({ scope: { groupRef: 'user:default/ben' } }),

@@ -42,7 +42,11 @@ describe('word search', () => {
       ).items.map(i => i.number);
     const problems = async (text: string) =>
       (
-        await services.problems.list({ filter: { text }, limit: 25, caller: ben })
+        await services.problems.list({
+          filter: { text },
+          limit: 25,
+          caller: ben,
+        })
       ).items.map(p => p.number);
     return { knex, services, permissions, incidents, problems };
   }
@@ -76,7 +80,9 @@ describe('word search', () => {
           'component:default/checkout-api',
           'resource:default/orders-db',
         ]),
-      ).toEqual([INC.gatewayTitle, INC.ordersSlow, INC.checkoutDeploy].map(inc));
+      ).toEqual(
+        [INC.gatewayTitle, INC.ordersSlow, INC.checkoutDeploy].map(inc),
+      );
       expect(await within('503', ['resource:default/orders-db'])).toEqual([
         inc(INC.ordersSlow),
       ]);
@@ -197,7 +203,9 @@ describe('word search', () => {
 
   it('matches words through the full-text index on PostgreSQL', async () => {
     if (!databases.eachSupportedId().flat().includes('POSTGRES_16')) {
-      throw new Error('set BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING');
+      throw new Error(
+        'set BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING',
+      );
     }
     const knex = await databases.init('POSTGRES_16');
     await applyDatabaseMigrations(knex);

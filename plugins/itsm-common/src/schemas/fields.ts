@@ -144,7 +144,12 @@ export const recordListQuery = {
  * `assigneeRef` exclude each other, and a relevance sort needs words.
  */
 export function checkRecordListQuery(
-  query: { assignee?: string; assigneeRef?: string; sort?: string; text?: string },
+  query: {
+    assignee?: string;
+    assigneeRef?: string;
+    sort?: string;
+    text?: string;
+  },
   ctx: z.RefinementCtx,
 ): void {
   if (query.assignee !== undefined && query.assigneeRef !== undefined) {
