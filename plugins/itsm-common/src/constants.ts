@@ -57,3 +57,45 @@ export const MAX_PAGE_LIMIT = 100;
  * @public
  */
 export const DEFAULT_PAGE_LIMIT = 25;
+
+/**
+ * Orders of the incident and problem lists: newest first (the default),
+ * oldest first, priority 1 first then oldest first, and best word-search
+ * match first (the default when `text` is given).
+ *
+ * @public
+ */
+export const LIST_SORTS = [
+  'newest',
+  'oldest',
+  'priority',
+  'relevance',
+] as const;
+
+/**
+ * An order of the incident and problem lists.
+ *
+ * @public
+ */
+export type ListSort = (typeof LIST_SORTS)[number];
+
+/**
+ * Who a list filters on by assignee: the caller (`me`) or nobody (`none`).
+ *
+ * @public
+ */
+export const ASSIGNEE_FILTERS = ['me', 'none'] as const;
+
+/**
+ * Sources of the incident list filter: `alert` stands for every alert
+ * source (`alertmanager`, `events-v2`).
+ *
+ * @public
+ */
+export const INCIDENT_SOURCE_FILTERS = [
+  'manual',
+  'alert',
+  'alertmanager',
+  'events-v2',
+  'api',
+] as const;

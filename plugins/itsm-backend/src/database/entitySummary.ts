@@ -60,7 +60,7 @@ export async function countOpenProblems(
   options: { entityRef: string; restrict?: QueryRestriction },
 ): Promise<number> {
   const query = db('itsm_problems').count({ count: '*' });
-  whereProblemMatches(query, {
+  whereProblemMatches(db, query, {
     anyEntityRefs: [options.entityRef],
     statuses: [...OPEN_PROBLEM_STATUSES],
   });

@@ -3,33 +3,48 @@ import {
   parseIncidentNumber,
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
-import { Cursor } from './cursor';
+import { ListSort } from '@backstage-itsm/plugin-itsm-common';
 import { findRecordRow, isUuid } from './findRecordRow';
+import { ListCursor } from './listCursor';
 import { incidentFromRow } from './mappers';
-import { fetchPage } from './paging';
+import { incidentSearchPath } from './incidentSearchPath';
+import { RecordListFilter } from './recordListFilter';
+import { fetchSortedPage } from './sortedPage';
 import { IncidentRow } from './tables';
-import { whereTextMatches } from './textSearch';
+import { SearchTarget, parseSearchWords, whereWordsMatch } from './wordSearch';
 
 /** Narrows a query to what the caller may see; from a permission decision. */
 export type QueryRestriction = (query: Knex.QueryBuilder) => void;
 
 /** Filters of the incident list. */
-export interface IncidentFilter {
+export interface IncidentFilter extends RecordListFilter {
   entityRefs?: string[];
   ownerRefs?: string[];
   statuses?: string[];
   priorities?: number[];
-  assigneeRef?: string;
+  sources?: string[];
   category?: string;
   problemId?: string;
-  text?: string;
 }
+
+/** Where words are searched in incidents: number, title and description. */
+export const INCIDENT_SEARCH: SearchTarget = {
+  vector: 'itsm_incidents.search_vector',
+  number: 'itsm_incidents.number',
+  title: 'itsm_incidents.title',
+  columns: ['itsm_incidents.title', 'itsm_incidents.description'],
+  parseReference: parseIncidentNumber,
+};
 
 /** Applies list filters to a query on `itsm_incidents`. */
 export function whereIncidentMatches(
+  db: Knex,
   query: Knex.QueryBuilder,
   filter: IncidentFilter,
 ): Knex.QueryBuilder {
+  for (const scope of filter.scopes ?? []) {
+    query.whereIn('entity_ref', scope);
+  }
   if (filter.entityRefs?.length) {
     query.whereIn('entity_ref', filter.entityRefs);
   }
@@ -42,8 +57,14 @@ export function whereIncidentMatches(
   if (filter.priorities?.length) {
     query.whereIn('priority', filter.priorities);
   }
+  if (filter.sources?.length) {
+    query.whereIn('source', filter.sources);
+  }
   if (filter.assigneeRef) {
     query.where('assignee_ref', filter.assigneeRef);
+  }
+  if (filter.unassigned) {
+    query.whereNull('assignee_ref');
   }
   if (filter.category) {
     query.where('category', filter.category);
@@ -52,34 +73,46 @@ export function whereIncidentMatches(
     query.where('problem_id', filter.problemId);
   }
   if (filter.text) {
-    const number = parseIncidentNumber(filter.text);
-    if (number !== undefined) {
-      query.where('number', number);
-    } else {
-      whereTextMatches(query, {
-        columns: ['title', 'description'],
-        text: filter.text,
-      });
-    }
+    whereWordsMatch(query, {
+      db,
+      target: INCIDENT_SEARCH,
+      words: parseSearchWords(filter.text, parseIncidentNumber),
+    });
   }
   return query;
 }
 
-/** Lists incidents newest first, one keyset page at a time. */
+/** Lists incidents in the given sort, one keyset page at a time. */
 export async function listIncidents(
   db: Knex,
   options: {
     filter: IncidentFilter;
     restrict?: QueryRestriction;
-    after?: Cursor;
+    sort: ListSort;
+    after?: ListCursor;
     limit: number;
   },
 ) {
-  const query = db<IncidentRow>('itsm_incidents').select('*');
-  whereIncidentMatches(query, options.filter);
-  options.restrict?.(query);
-  const page = await fetchPage<IncidentRow>(query, {
-    keyColumn: 'created_at',
+  const { filter, restrict } = options;
+  // The words are matched by the sort: a relevance page matches them per tier.
+  const withoutWords = { ...filter, text: undefined };
+  const page = await fetchSortedPage<IncidentRow>({
+    db,
+    base: () => {
+      const query = db<IncidentRow>('itsm_incidents').select('*');
+      whereIncidentMatches(db, query, withoutWords);
+      restrict?.(query);
+      return query;
+    },
+    table: 'itsm_incidents',
+    sort: options.sort,
+    search: filter.text
+      ? {
+          target: INCIDENT_SEARCH,
+          words: parseSearchWords(filter.text, parseIncidentNumber),
+          path: await incidentSearchPath(db, filter),
+        }
+      : undefined,
     after: options.after,
     limit: options.limit,
   });

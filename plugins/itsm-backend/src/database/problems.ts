@@ -3,16 +3,18 @@ import {
   parseProblemNumber,
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
-import { Cursor } from './cursor';
+import { ListSort } from '@backstage-itsm/plugin-itsm-common';
 import { findRecordRow, isUuid } from './findRecordRow';
 import { QueryRestriction } from './incidents';
+import { ListCursor } from './listCursor';
 import { problemFromRow } from './mappers';
-import { fetchPage } from './paging';
+import { RecordListFilter, problemSearchPath } from './recordListFilter';
+import { fetchSortedPage } from './sortedPage';
 import { ProblemEntityRow, ProblemRow } from './tables';
-import { whereTextMatches } from './textSearch';
+import { SearchTarget, parseSearchWords, whereWordsMatch } from './wordSearch';
 
 /** Filters of the problem list. */
-export interface ProblemFilter {
+export interface ProblemFilter extends RecordListFilter {
   /** Root-cause entities. */
   entityRefs?: string[];
   /** Entities the problem hurts. */
@@ -21,11 +23,36 @@ export interface ProblemFilter {
   anyEntityRefs?: string[];
   statuses?: string[];
   priorities?: number[];
-  assigneeRef?: string;
   category?: string;
   knownError?: boolean;
   source?: string;
-  text?: string;
+}
+
+/**
+ * Where words are searched in problems: number, title, statement, symptoms,
+ * root cause and workaround.
+ */
+export const PROBLEM_SEARCH: SearchTarget = {
+  vector: 'itsm_problems.search_vector',
+  number: 'itsm_problems.number',
+  title: 'itsm_problems.title',
+  columns: [
+    'itsm_problems.title',
+    'itsm_problems.statement',
+    'itsm_problems.symptoms',
+    'itsm_problems.root_cause',
+    'itsm_problems.workaround',
+  ],
+  parseReference: parseProblemNumber,
+};
+
+/** Problems rooted in or hurting one of the entities. */
+function whereAnyEntity(query: Knex.QueryBuilder, refs: string[]): void {
+  query.where(inner =>
+    inner
+      .whereIn('itsm_problems.entity_ref', refs)
+      .orWhereIn('itsm_problems.id', problemsAffecting(refs)),
+  );
 }
 
 /** The subquery of the ids of problems that hurt one of the entities. */
@@ -40,9 +67,13 @@ export function problemsAffecting(entityRefs: string[]): Knex.QueryCallback {
 
 /** Applies list filters to a query on `itsm_problems`. */
 export function whereProblemMatches(
+  db: Knex,
   query: Knex.QueryBuilder,
   filter: ProblemFilter,
 ): Knex.QueryBuilder {
+  for (const scope of filter.scopes ?? []) {
+    whereAnyEntity(query, scope);
+  }
   if (filter.entityRefs?.length) {
     query.whereIn('itsm_problems.entity_ref', filter.entityRefs);
   }
@@ -53,12 +84,7 @@ export function whereProblemMatches(
     );
   }
   if (filter.anyEntityRefs?.length) {
-    const refs = filter.anyEntityRefs;
-    query.where(inner =>
-      inner
-        .whereIn('itsm_problems.entity_ref', refs)
-        .orWhereIn('itsm_problems.id', problemsAffecting(refs)),
-    );
+    whereAnyEntity(query, filter.anyEntityRefs);
   }
   if (filter.statuses?.length) {
     query.whereIn('itsm_problems.status', filter.statuses);
@@ -68,6 +94,9 @@ export function whereProblemMatches(
   }
   if (filter.assigneeRef) {
     query.where('itsm_problems.assignee_ref', filter.assigneeRef);
+  }
+  if (filter.unassigned) {
+    query.whereNull('itsm_problems.assignee_ref');
   }
   if (filter.category) {
     query.where('itsm_problems.category', filter.category);
@@ -79,21 +108,12 @@ export function whereProblemMatches(
     query.where('itsm_problems.source', filter.source);
   }
   if (filter.text) {
-    const number = parseProblemNumber(filter.text);
-    if (number !== undefined) {
-      query.where('itsm_problems.number', number);
-    } else {
-      whereTextMatches(query, {
-        columns: [
-          'itsm_problems.title',
-          'itsm_problems.statement',
-          'itsm_problems.root_cause',
-          'itsm_problems.symptoms',
-          'itsm_problems.workaround',
-        ],
-        text: filter.text,
-      });
-    }
+    whereWordsMatch(query, {
+      db,
+      target: PROBLEM_SEARCH,
+      words: parseSearchWords(filter.text, parseProblemNumber),
+      path: problemSearchPath(filter),
+    });
   }
   return query;
 }
@@ -132,22 +152,37 @@ export async function problemsFromRows(
   return rows.map(row => problemFromRow(row, affected.get(row.id)!));
 }
 
-/** Lists problems newest first, one keyset page at a time. */
+/** Lists problems in the given sort, one keyset page at a time. */
 export async function listProblems(
   db: Knex,
   options: {
     filter: ProblemFilter;
     restrict?: QueryRestriction;
-    after?: Cursor;
+    sort: ListSort;
+    after?: ListCursor;
     limit: number;
   },
 ) {
-  const query = db<ProblemRow>('itsm_problems').select('itsm_problems.*');
-  whereProblemMatches(query, options.filter);
-  options.restrict?.(query);
-  const page = await fetchPage<ProblemRow>(query, {
-    keyColumn: 'created_at',
+  const { filter, restrict } = options;
+  // The words are matched by the sort: a relevance page matches them per tier.
+  const withoutWords = { ...filter, text: undefined };
+  const page = await fetchSortedPage<ProblemRow>({
+    db,
+    base: () => {
+      const query = db<ProblemRow>('itsm_problems').select('itsm_problems.*');
+      whereProblemMatches(db, query, withoutWords);
+      restrict?.(query);
+      return query;
+    },
     table: 'itsm_problems',
+    sort: options.sort,
+    search: filter.text
+      ? {
+          target: PROBLEM_SEARCH,
+          words: parseSearchWords(filter.text, parseProblemNumber),
+          path: problemSearchPath(filter),
+        }
+      : undefined,
     after: options.after,
     limit: options.limit,
   });

@@ -14,7 +14,7 @@ import {
   updateIncidentBody,
 } from '@backstage-itsm/plugin-itsm-common';
 import { problemFromIncidentBody } from '@backstage-itsm/plugin-itsm-common';
-import { pageOptions } from '../shared/pageOptions';
+import { listPageOptions } from '../shared/pageOptions';
 import { recordRoutes } from './recordRoutes';
 
 /** Routes under `/incidents`. */
@@ -58,9 +58,14 @@ export function incidentRoutes(options: {
             normaliseEntityRef(query.assigneeRef, 'assigneeRef'),
           category: query.category,
           problemId: query.problemId,
+          sources: query.source?.flatMap(source =>
+            source === 'alert' ? ['alertmanager', 'events-v2'] : [source],
+          ),
           text: query.text,
         },
-        ...pageOptions(query),
+        scope: { systemRef: query.systemRef, groupRef: query.groupRef },
+        assignee: query.assignee,
+        ...listPageOptions(query),
         caller,
       }),
     );

@@ -15,7 +15,7 @@ import {
   publishKnownErrorBody,
   updateProblemBody,
 } from '@backstage-itsm/plugin-itsm-common';
-import { pageOptions } from '../shared/pageOptions';
+import { listPageOptions } from '../shared/pageOptions';
 import { recordRoutes } from './recordRoutes';
 
 function normaliseAll(refs: string[] | undefined, field: string) {
@@ -68,7 +68,9 @@ export function problemRoutes(options: {
           source: query.source,
           text: query.text,
         },
-        ...pageOptions(query),
+        scope: { systemRef: query.systemRef, groupRef: query.groupRef },
+        assignee: query.assignee,
+        ...listPageOptions(query),
         caller,
       }),
     );
@@ -81,7 +83,7 @@ export function problemRoutes(options: {
       await knownErrors.list({
         entityRefs: normaliseAll(query.entityRef, 'entityRef'),
         text: query.text,
-        ...pageOptions(query),
+        ...listPageOptions(query),
         caller,
       }),
     );

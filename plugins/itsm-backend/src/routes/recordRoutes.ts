@@ -36,7 +36,7 @@ export function recordRoutes<
   path: '/incidents' | '/problems';
   schemas: RecordRequests<TCreate, TUpdate, TTransition>;
   records: Pick<
-    RecordService<ItsmRecordType, Incident | Problem, unknown>,
+    RecordService<ItsmRecordType, Incident | Problem, never>,
     'get' | 'timeline' | 'addNote'
   > & {
     create(input: z.infer<TCreate>, caller: Caller): Promise<unknown>;

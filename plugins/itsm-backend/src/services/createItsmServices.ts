@@ -67,10 +67,9 @@ export function createItsmServices(options: {
   );
   const entities = new CatalogEntities(catalog);
   const alertConfig = readAlertConfig(config);
-  const shared = { db, authorizer, entities, priorityMatrix, now };
+  const shared = { db, authorizer, entities, catalog, priorityMatrix, now };
   const triage = {
     ...shared,
-    catalog,
     dependencyDepth: readDependencyDepth(config),
   };
   const problems = new ProblemService(shared);

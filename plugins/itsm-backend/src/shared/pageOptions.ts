@@ -1,5 +1,9 @@
-import { DEFAULT_PAGE_LIMIT } from '@backstage-itsm/plugin-itsm-common';
+import {
+  DEFAULT_PAGE_LIMIT,
+  ListSort,
+} from '@backstage-itsm/plugin-itsm-common';
 import { Cursor, decodeCursor } from '../database/cursor';
+import { ListCursor, decodeListCursor } from '../database/listCursor';
 
 /** Turns validated `limit` and `cursor` query values into store options. */
 export function pageOptions(query: { limit?: number; cursor?: string }): {
@@ -10,4 +14,27 @@ export function pageOptions(query: { limit?: number; cursor?: string }): {
     limit: query.limit ?? DEFAULT_PAGE_LIMIT,
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
   };
+}
+
+/**
+ * Sort and page of an incident or problem list (see {@link sortOrDefault});
+ * a cursor must come from a page in the same sort.
+ */
+export function listPageOptions(query: {
+  sort?: ListSort;
+  text?: string;
+  limit?: number;
+  cursor?: string;
+}): { sort: ListSort; limit: number; after?: ListCursor } {
+  const sort = sortOrDefault(query.sort, query.text);
+  return {
+    sort,
+    limit: query.limit ?? DEFAULT_PAGE_LIMIT,
+    after: query.cursor ? decodeListCursor(query.cursor, sort) : undefined,
+  };
+}
+
+/** The sort asked for, else best match first when words are searched, else newest first. */
+export function sortOrDefault(sort: ListSort | undefined, text?: string) {
+  return sort ?? (text ? 'relevance' : 'newest');
 }

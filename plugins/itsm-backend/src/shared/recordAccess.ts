@@ -2,12 +2,14 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   Incident,
   ItsmRecordType,
+  ListSort,
   Problem,
   TimelineEvent,
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { Cursor } from '../database/cursor';
 import { QueryRestriction } from '../database/incidents';
+import { ListCursor } from '../database/listCursor';
 import { RecordRows, getRecordRow, updateRecordRow } from '../database/records';
 import {
   NewTimelineEvent,
@@ -35,7 +37,8 @@ export interface RecordKind<
     options: {
       filter: TFilter;
       restrict?: QueryRestriction;
-      after?: Cursor;
+      sort: ListSort;
+      after?: ListCursor;
       limit: number;
     },
   ): Promise<{ items: TRecord[]; nextCursor: string | null }>;
@@ -65,7 +68,8 @@ export class RecordAccess<
   /** Lists the records the caller may read, one keyset page at a time. */
   async list(options: {
     filter: TFilter;
-    after?: Cursor;
+    sort: ListSort;
+    after?: ListCursor;
     limit: number;
     caller: Caller;
   }) {
@@ -77,6 +81,7 @@ export class RecordAccess<
     return kind.list(db, {
       filter: options.filter,
       restrict,
+      sort: options.sort,
       after: options.after,
       limit: options.limit,
     });

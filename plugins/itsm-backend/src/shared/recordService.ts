@@ -1,7 +1,9 @@
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   Impact,
   Incident,
   ItsmRecordType,
+  ListSort,
   PriorityMatrix,
   Problem,
   TimelineEvent,
@@ -9,11 +11,15 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { Cursor } from '../database/cursor';
+import { ListCursor } from '../database/listCursor';
+import { RecordListFilter } from '../database/recordListFilter';
 import { RecordRows } from '../database/records';
 import { Authorizer } from './authorizer';
 import { Caller } from './caller';
 import { CatalogEntities } from './catalogEntities';
 import { diffFields } from './diffFields';
+import { entitiesOfScope } from './entityScope';
+import { sortOrDefault } from './pageOptions';
 import { priorityAfterEdit } from './priorityAfterEdit';
 import { RecordAccess, RecordKind } from './recordAccess';
 
@@ -22,6 +28,7 @@ export interface RecordServiceDeps {
   db: Knex;
   authorizer: Authorizer;
   entities: CatalogEntities;
+  catalog: CatalogService;
   priorityMatrix: PriorityMatrix;
   now?: () => number;
 }
@@ -33,7 +40,7 @@ export interface RecordServiceDeps {
 export abstract class RecordService<
   TType extends ItsmRecordType,
   TRecord extends Incident | Problem,
-  TFilter,
+  TFilter extends RecordListFilter,
 > {
   protected readonly records: RecordAccess<TType, TRecord, TFilter>;
   private readonly recordType: TType;
@@ -88,14 +95,60 @@ export abstract class RecordService<
     });
   }
 
-  /** Lists the records the caller may read, newest first. */
+  /**
+   * Lists the records the caller may read, one keyset page at a time:
+   * `systemRef` and `groupRef` narrow to what the system or group covers
+   * (as in the Reliability tab), `assignee` to the caller or to nobody.
+   */
   async list(options: {
     filter: TFilter;
-    after?: Cursor;
+    scope?: { systemRef?: string; groupRef?: string };
+    assignee?: 'me' | 'none';
+    /** Defaults to best match first with words, else newest first. */
+    sort?: ListSort;
+    after?: ListCursor;
     limit: number;
     caller: Caller;
   }) {
-    return this.records.list(options);
+    const { scope, assignee, caller } = options;
+    const filter: TFilter = { ...options.filter };
+    const scopes = await Promise.all(
+      (
+        [
+          ['system', 'systemRef', scope?.systemRef],
+          ['owner', 'groupRef', scope?.groupRef],
+        ] as const
+      ).flatMap(([kind, field, ref]) =>
+        ref === undefined
+          ? []
+          : [
+              entitiesOfScope({
+                kind,
+                ref,
+                field,
+                ownerKinds: ['group'],
+                mustExist: true,
+                catalog: this.deps.catalog,
+                credentials: caller.credentials,
+              }),
+            ],
+      ),
+    );
+    if (scopes.length > 0) {
+      filter.scopes = scopes.map(s => s.entityRefs);
+    }
+    if (assignee === 'me') {
+      filter.assigneeRef = caller.actorRef;
+    } else if (assignee === 'none') {
+      filter.unassigned = true;
+    }
+    return this.records.list({
+      filter,
+      sort: sortOrDefault(options.sort, filter.text),
+      after: options.after,
+      limit: options.limit,
+      caller,
+    });
   }
 
   /** Loads one record, with a 404 for unknown ids and a 403 when not readable. */

@@ -34,6 +34,12 @@ const ENTITIES: Entity[] = [
     metadata: { name: 'shop', namespace: 'default' },
     spec: { owner: 'checkout-team' },
   },
+  ...['payments-team', 'nobody'].map<Entity>(name => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  })),
 ].map(entity =>
   entity.metadata.name === 'checkout-api' ||
   entity.metadata.name === 'orders-db'
@@ -309,7 +315,11 @@ describe('reliability analysis', () => {
       ]);
 
       const shop = await analyse({ systemRef: 'system:default/shop' });
-      expect(shop.scope.entityRefs).toEqual([A, 'resource:default/orders-db']);
+      expect(shop.scope.entityRefs).toEqual([
+        A,
+        'resource:default/orders-db',
+        'system:default/shop',
+      ]);
       expect(shop.incidents.total).toBe(5);
       expect(shop.rootedHere.map(r => r.problem.id)).toEqual([
         PROBLEM_IDS.Z,
@@ -340,6 +350,14 @@ describe('reliability analysis', () => {
       expect(result.openProblems.items.map(p => p.id)).toEqual([PROBLEM_IDS.V]);
       expect(result.knownErrors.total).toBe(0);
       expect(result.actionItems).toMatchObject({ open: 1, overdue: 1 });
+    });
+
+    it('covers nothing for an owner or system not in the catalog', async () => {
+      const { analyse } = await setup(databaseId);
+      const ghosts = await analyse({ ownerRef: 'group:default/ghosts' });
+      expect(ghosts.scope.entityRefs).toEqual([]);
+      const nowhere = await analyse({ systemRef: 'system:default/nowhere' });
+      expect(nowhere.scope.entityRefs).toEqual(['system:default/nowhere']);
     });
 
     it('answers an empty scope with zeros and nulls', async () => {

@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { decodeCursor } from '../database/cursor';
+import { decodeListCursor } from '../database/listCursor';
 import {
   createMigratedTestServices,
   incidentInput,
@@ -310,7 +310,7 @@ describe('ITSM services', () => {
         const page: Awaited<ReturnType<typeof services.incidents.list>> =
           await services.incidents.list({
             filter: { entityRefs: ['component:default/checkout-api'] },
-            after: cursor ? decodeCursor(cursor) : undefined,
+            after: cursor ? decodeListCursor(cursor, 'newest') : undefined,
             limit: 10,
             caller: ben,
           });

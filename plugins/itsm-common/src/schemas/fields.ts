@@ -1,4 +1,9 @@
-import { LIMITS, MAX_PAGE_LIMIT } from '../constants';
+import {
+  ASSIGNEE_FILTERS,
+  LIMITS,
+  LIST_SORTS,
+  MAX_PAGE_LIMIT,
+} from '../constants';
 import { PRIORITIES } from '../types';
 import { z } from 'zod';
 
@@ -119,8 +124,49 @@ export const pageQuery = {
       .max(MAX_PAGE_LIMIT, `must be at most ${MAX_PAGE_LIMIT}`),
   ),
   cursor: queryValue(z.string().max(500, 'is malformed')),
-  text: queryValue(text(LIMITS.search)),
+  text: queryValue(
+    text(LIMITS.search).refine(value => /[\p{L}\p{N}]/u.test(value), {
+      message: 'must contain a letter or digit',
+    }),
+  ),
 };
+
+/** `sort`, `assignee`, `systemRef` and `groupRef` of the record lists. */
+export const recordListQuery = {
+  sort: queryValue(oneOf(LIST_SORTS)),
+  assignee: queryValue(oneOf(ASSIGNEE_FILTERS)),
+  systemRef: queryValue(text(LIMITS.entityRef)),
+  groupRef: queryValue(text(LIMITS.entityRef)),
+};
+
+/**
+ * Checks across the parameters of a record list: `assignee` and
+ * `assigneeRef` exclude each other, and a relevance sort needs words.
+ */
+export function checkRecordListQuery(
+  query: {
+    assignee?: string;
+    assigneeRef?: string;
+    sort?: string;
+    text?: string;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if (query.assignee !== undefined && query.assigneeRef !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['assignee'],
+      message: 'give assignee or assigneeRef, not both',
+    });
+  }
+  if (query.sort === 'relevance' && query.text === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sort'],
+      message: 'relevance needs text',
+    });
+  }
+}
 
 /** A `priority` filter: repeated values of 1 to 5. */
 export const priorityList = queryList(

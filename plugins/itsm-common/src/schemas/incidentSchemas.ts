@@ -3,9 +3,10 @@ import {
   INCIDENT_RESOLUTION_CODES,
   INCIDENT_STATUSES,
 } from '../types';
-import { LIMITS } from '../constants';
+import { INCIDENT_SOURCE_FILTERS, LIMITS } from '../constants';
 import { z } from 'zod';
 import {
+  checkRecordListQuery,
   clearableText,
   entityRefText,
   isoTime,
@@ -15,6 +16,7 @@ import {
   priorityList,
   queryList,
   queryValue,
+  recordListQuery,
   text,
   version,
 } from './fields';
@@ -115,9 +117,12 @@ export const listIncidentsQuery = z
     assigneeRef: queryValue(entityRefText),
     category: queryValue(category),
     problemId: queryValue(z.string().uuid('must be a uuid')),
+    source: queryList(oneOf(INCIDENT_SOURCE_FILTERS)),
+    ...recordListQuery,
     ...pageQuery,
   })
-  .strict();
+  .strict()
+  .superRefine(checkRecordListQuery);
 
 /**
  * Filters and page of the incident list, as a client sends them.

@@ -7,6 +7,7 @@ import {
 import { LIMITS } from '../constants';
 import { z } from 'zod';
 import {
+  checkRecordListQuery,
   clearableText,
   entityRefText,
   level,
@@ -16,6 +17,7 @@ import {
   queryFlag,
   queryList,
   queryValue,
+  recordListQuery,
   text,
   version,
 } from './fields';
@@ -179,9 +181,11 @@ export const listProblemsQuery = z
     category: queryValue(category),
     knownError: queryFlag,
     source: queryValue(oneOf(PROBLEM_SOURCES)),
+    ...recordListQuery,
     ...pageQuery,
   })
-  .strict();
+  .strict()
+  .superRefine(checkRecordListQuery);
 
 /**
  * Filters and page of the problem list, as a client sends them.

@@ -20,7 +20,7 @@ import {
 import { toIso } from '../../database/time';
 import { Authorizer } from '../../shared/authorizer';
 import { Caller } from '../../shared/caller';
-import { ScopeRequest, resolveScope } from './scopeEntities';
+import { ScopeRequest, resolveScope } from '../../shared/entityScope';
 
 /** Reliability figures of an entity, an owner, a system or the organisation. */
 export class AnalysisService {

@@ -1,11 +1,12 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import {
+  ListSort,
   Problem,
   formatProblemNumber,
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { z } from 'zod';
-import { Cursor } from '../../database/cursor';
+import { ListCursor } from '../../database/listCursor';
 import { ProblemRow } from '../../database/tables';
 import { Authorizer } from '../../shared/authorizer';
 import { Caller } from '../../shared/caller';
@@ -32,7 +33,8 @@ export class KnownErrorService {
   async list(options: {
     entityRefs?: string[];
     text?: string;
-    after?: Cursor;
+    sort?: ListSort;
+    after?: ListCursor;
     limit: number;
     caller: Caller;
   }) {
@@ -42,6 +44,7 @@ export class KnownErrorService {
         anyEntityRefs: options.entityRefs,
         text: options.text,
       },
+      sort: options.sort,
       after: options.after,
       limit: options.limit,
       caller: options.caller,
