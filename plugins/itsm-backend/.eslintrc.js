@@ -7,7 +7,9 @@ const FEATURES = [
   'incidents',
   'postmortems',
   'problems',
+  'status',
   'summaries',
+  'upstream',
 ];
 
 const ABOVE_THE_STORE = [

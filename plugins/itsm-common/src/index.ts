@@ -17,5 +17,6 @@ export * from './constants';
 export * from './analysis';
 export type { TransitionCheck } from './transitionCheck';
 export * from './summary';
+export * from './status';
 export * from './alerts';
 export * from './schemas';

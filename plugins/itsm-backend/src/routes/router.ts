@@ -8,6 +8,7 @@ import { analysisRoutes } from './analysisRoutes';
 import { errorHandler } from './errorHandler';
 import { incidentRoutes } from './incidentRoutes';
 import { problemRoutes } from './problemRoutes';
+import { statusRoutes } from './statusRoutes';
 import { summaryRoutes } from './summaryRoutes';
 
 /** Builds the `/api/itsm` router. */
@@ -31,6 +32,7 @@ export async function createRouter(options: {
   router.use(actionItemRoutes({ httpAuth, ...services }));
   router.use(summaryRoutes({ httpAuth, ...services }));
   router.use(analysisRoutes({ httpAuth, ...services }));
+  router.use(statusRoutes({ httpAuth, ...services }));
   router.use(errorHandler({ logger: options.logger }));
   return router;
 }

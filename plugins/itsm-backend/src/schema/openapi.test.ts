@@ -1,6 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import {
   ALERT_SOURCES,
+  COMPONENT_STATES,
   ACTION_ITEM_KINDS,
   ACTION_ITEM_STATUSES,
   ActionItem,
@@ -59,7 +60,10 @@ import {
   publishKnownErrorBody,
   updateProblemBody,
 } from '@backstage-itsm/plugin-itsm-common';
-import { entitySummaryQuery } from '@backstage-itsm/plugin-itsm-common';
+import {
+  entitySummaryQuery,
+  upstreamIncidentsQuery,
+} from '@backstage-itsm/plugin-itsm-common';
 import {
   documentedOperations,
   loadOpenApiDocument,
@@ -309,6 +313,8 @@ describe('openapi.yaml', () => {
         'POST /action-items',
         'PATCH /action-items/{id}',
         'GET /entity-summary',
+        'GET /entities/upstream-incidents',
+        'GET /status',
         'GET /analysis',
         'POST /alerts/alertmanager',
         'POST /alerts/pagerduty/v2/enqueue',
@@ -337,8 +343,10 @@ describe('openapi.yaml', () => {
     expect(namesWhere(o => !('401' in o.operation.responses))).toEqual([
       'GET /health',
     ]);
+    // The status page needs no permission: every signed-in user reads it.
     expect(namesWhere(o => !('403' in o.operation.responses))).toEqual([
       'GET /health',
+      'GET /status',
     ]);
   });
 
@@ -356,6 +364,7 @@ describe('openapi.yaml', () => {
       'GET /incidents/{id}/postmortem',
       'GET /problems/{id}',
       'DELETE /problems/{id}/incidents/{incidentId}',
+      'GET /status',
     ]);
   });
 
@@ -417,6 +426,7 @@ describe('openapi.yaml', () => {
     expect(schemas.Impact.enum).toEqual([...IMPACTS]);
     expect(schemas.Urgency.enum).toEqual([...URGENCIES]);
     expect(schemas.Priority.enum).toEqual([...PRIORITIES]);
+    expect(schemas.ComponentState.enum).toEqual([...COMPONENT_STATES]);
     expect(schemas.RecordType.enum).toEqual([...ITSM_RECORD_TYPES]);
     expect(schemas.IncidentStatus.enum).toEqual([...INCIDENT_STATUSES]);
     expect(schemas.HoldReason.enum).toEqual([...HOLD_REASONS]);
@@ -541,6 +551,7 @@ describe('openapi.yaml', () => {
       ['/known-errors', listKnownErrorsQuery],
       ['/action-items', listActionItemsQuery],
       ['/entity-summary', entitySummaryQuery],
+      ['/entities/upstream-incidents', upstreamIncidentsQuery],
       ['/analysis', analysisQuery],
       ['/alerts/unrouted', listUnroutedAlertsQuery],
       ['/alerts/unrouted/count', countUnroutedAlertsQuery],

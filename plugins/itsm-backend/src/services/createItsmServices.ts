@@ -9,6 +9,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
 import { Authorizer } from '../shared/authorizer';
 import { CatalogEntities } from '../shared/catalogEntities';
+import { readDependencyDepth } from '../shared/dependencyDepth';
 import { readPriorityMatrix } from '../shared/priorityMatrix';
 import { ActionItemService } from './actionItems/ActionItemService';
 import { AlertEntityResolver } from './alerts/AlertEntityResolver';
@@ -23,7 +24,10 @@ import { KnownErrorService } from './problems/KnownErrorService';
 import { ProblemFromIncidentService } from './problems/ProblemFromIncidentService';
 import { ProblemLinkService } from './problems/ProblemLinkService';
 import { ProblemService } from './problems/ProblemService';
+import { readStatusStates } from './status/statusConfig';
+import { StatusService } from './status/StatusService';
 import { EntitySummaryService } from './summaries/EntitySummaryService';
+import { UpstreamIncidentService } from './upstream/UpstreamIncidentService';
 
 /** The use cases the API exposes, one service per job. */
 export interface ItsmServices {
@@ -39,9 +43,11 @@ export interface ItsmServices {
   analysis: AnalysisService;
   alerts: AlertIngestService;
   unroutedAlerts: UnroutedAlertService;
+  status: StatusService;
+  upstreamIncidents: UpstreamIncidentService;
 }
 
-/** Builds the services from config; a bad priority matrix or alert setting fails start-up. */
+/** Builds the services from config; a bad priority matrix, alert or status setting fails start-up. */
 export function createItsmServices(options: {
   knex: Knex;
   config: Config;
@@ -60,6 +66,8 @@ export function createItsmServices(options: {
   );
   const entities = new CatalogEntities(catalog);
   const alertConfig = readAlertConfig(config);
+  const statusStates = readStatusStates(config);
+  const dependencyDepth = readDependencyDepth(config);
   const shared = { db, authorizer, entities, priorityMatrix, now };
   const problems = new ProblemService(shared);
   return {
@@ -87,6 +95,13 @@ export function createItsmServices(options: {
     unroutedAlerts: new UnroutedAlertService({
       ...shared,
       config: alertConfig,
+    }),
+    status: new StatusService({ db, catalog, states: statusStates, now }),
+    upstreamIncidents: new UpstreamIncidentService({
+      db,
+      catalog,
+      authorizer,
+      dependencyDepth,
     }),
   };
 }

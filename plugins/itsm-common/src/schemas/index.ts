@@ -4,3 +4,4 @@ export * from './actionItemSchemas';
 export * from './alertSchemas';
 export * from './analysisSchemas';
 export * from './summarySchemas';
+export * from './statusSchemas';
