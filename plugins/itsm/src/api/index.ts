@@ -1,3 +1,4 @@
 export { itsmApiRef } from './ItsmApi';
 export type * from './ItsmApi';
 export { ItsmClient } from './ItsmClient';
+export type * from './liveTypes';

@@ -13,6 +13,7 @@ import { EntityMajorIncidentBanner } from '../EntityMajorIncidentBanner';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { ProblemsTable } from '../shared/ProblemsTable';
+import { useEntityRevision } from '../shared/useLiveRevision';
 import { usePagedList } from '../shared/usePagedList';
 
 /**
@@ -28,10 +29,12 @@ export function EntityProblemsContent() {
   const status = scope === 'open' ? [...OPEN_PROBLEM_STATUSES] : undefined;
 
   const key = JSON.stringify({ entityRef, scope });
+  const live = useEntityRevision(entityRef);
   const rootedList = usePagedList({
     load: cursor =>
       itsmApi.listProblems({ entityRef, status, cursor, limit: 100 }),
     key,
+    revision: live,
   });
   const affectingList = usePagedList({
     load: cursor =>
@@ -42,6 +45,7 @@ export function EntityProblemsContent() {
         limit: 100,
       }),
     key,
+    revision: live,
   });
 
   // A problem rooted here that also hurts this entity is listed once, as rooted here.

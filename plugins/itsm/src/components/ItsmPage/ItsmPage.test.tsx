@@ -8,11 +8,12 @@ import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { ItsmPage } from './ItsmPage';
 import { KnownErrorDatabase } from './KnownErrorDatabase';
 import { MyTeamsIncidents } from './MyTeamsIncidents';
+import { liveDefaultHandlers } from '../../__testUtils__/liveHandlers';
 
 jest.setTimeout(30_000);
 
 describe('ITSM page', () => {
-  const server = setupServer();
+  const server = setupServer(...liveDefaultHandlers);
   registerMswTestHooks(server);
 
   it("lists the incidents of the signed-in user's teams", async () => {

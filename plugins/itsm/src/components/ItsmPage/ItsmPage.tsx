@@ -8,6 +8,7 @@ import { Route, Routes, useParams } from 'react-router-dom';
 import { IncidentView } from '../IncidentView';
 import { ProblemView } from '../ProblemView';
 import { ReliabilityWindow } from '../ReliabilityWindow';
+import { StatusPage } from '../StatusPage';
 import { KnownErrorDatabase } from './KnownErrorDatabase';
 import { MyTeamsIncidents } from './MyTeamsIncidents';
 import { ProblemsOverview } from './ProblemsOverview';
@@ -32,7 +33,7 @@ function ProblemRoute() {
   );
 }
 
-/** The ITSM page: my teams' incidents, all problems, the known error database, organisation reliability. */
+/** The ITSM page: my teams' incidents, all problems, the known error database, organisation reliability, the status page. */
 export function ItsmPage() {
   const pendingAlerts = usePendingAlertCount();
   return (
@@ -69,6 +70,9 @@ export function ItsmPage() {
               </TabbedLayout.Route>
               <TabbedLayout.Route path="/reliability" title="Reliability">
                 <ReliabilityWindow scope={{}} />
+              </TabbedLayout.Route>
+              <TabbedLayout.Route path="/status" title="Status">
+                <StatusPage />
               </TabbedLayout.Route>
             </TabbedLayout>
           }

@@ -3,6 +3,7 @@ import { Progress } from '@backstage/core-components';
 import useAsync from 'react-use/esm/useAsync';
 import { IncidentList } from '../shared/IncidentList';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
+import { useRecordsRevision } from '../shared/useLiveRevision';
 
 /** Incidents on entities owned by the teams the signed-in user belongs to. */
 export function MyTeamsIncidents() {
@@ -11,6 +12,7 @@ export function MyTeamsIncidents() {
     () => identityApi.getBackstageIdentity(),
     [identityApi],
   );
+  const live = useRecordsRevision();
   if (identity.loading) {
     return <Progress />;
   }
@@ -32,6 +34,7 @@ export function MyTeamsIncidents() {
         ownerRef: teams.length > 0 ? teams : ['group:default/none'],
       }}
       showEntity
+      reloadKey={live}
       emptyDescription={filtered => {
         if (teams.length === 0) {
           return 'You are not a member of any team in the catalog, so no incidents are yours.';
