@@ -14,11 +14,11 @@ export const STATE_LABELS: Record<ComponentState, string> = {
   major_outage: 'Major outage',
 };
 
-const ICONS: Record<ComponentState, JSX.Element> = {
-  operational: <CheckCircleIcon />,
-  degraded: <RemoveCircleIcon />,
-  partial_outage: <WarningIcon />,
-  major_outage: <ErrorIcon />,
+const ICONS: Record<ComponentState, typeof CheckCircleIcon> = {
+  operational: CheckCircleIcon,
+  degraded: RemoveCircleIcon,
+  partial_outage: WarningIcon,
+  major_outage: ErrorIcon,
 };
 
 const useStyles = makeStyles(theme => ({
@@ -44,12 +44,12 @@ const useStyles = makeStyles(theme => ({
 /** A component or system state as a chip with colour, icon and text. */
 export function StateChip(props: { state: ComponentState }) {
   const classes = useStyles();
-  const icon = ICONS[props.state];
+  const Icon = ICONS[props.state];
   return (
     <Chip
       size="small"
       className={classes[props.state]}
-      icon={<span className={classes.icon}>{icon}</span>}
+      icon={<Icon className={classes.icon} />}
       label={STATE_LABELS[props.state]}
     />
   );

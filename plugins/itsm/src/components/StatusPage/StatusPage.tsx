@@ -11,6 +11,7 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
@@ -20,8 +21,15 @@ import { useRecordsRevision } from '../shared/useLiveRevision';
 import { useRecordLinks } from '../shared/useRecordLinks';
 import { StateChip } from './StateChip';
 
+const useStyles = makeStyles(theme => ({
+  // The Backstage theme keeps list text on one line; updates need all of theirs.
+  text: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+  state: { marginLeft: theme.spacing(2), flexShrink: 0 },
+}));
+
 function SystemCard(props: { system: StatusSystem }) {
   const { system } = props;
+  const classes = useStyles();
   const links = useRecordLinks();
   return (
     <InfoCard
@@ -41,21 +49,25 @@ function SystemCard(props: { system: StatusSystem }) {
           {system.components.map(component => (
             <ListItem key={component.entityRef} divider>
               <ListItemText
+                className={classes.text}
                 primary={
                   <EntityRefLink entityRef={component.entityRef} hideIcon>
                     {component.title}
                   </EntityRefLink>
                 }
+                secondaryTypographyProps={{ component: 'div' }}
                 secondary={component.openIncidents.map(incident => (
-                  <span key={incident.number}>
+                  <div key={incident.number}>
                     <Link to={links.incident(incident.number)}>
                       {incident.number}
                     </Link>{' '}
-                    {incident.title}{' '}
-                  </span>
+                    {incident.title}
+                  </div>
                 ))}
               />
-              <StateChip state={component.state} />
+              <span className={classes.state}>
+                <StateChip state={component.state} />
+              </span>
             </ListItem>
           ))}
         </List>
@@ -66,6 +78,7 @@ function SystemCard(props: { system: StatusSystem }) {
 
 /** The status page: every system's state, public updates of open incidents, and the week's resolutions. */
 export function StatusPage() {
+  const classes = useStyles();
   const itsmApi = useApi(itsmApiRef);
   const links = useRecordLinks();
   const live = useRecordsRevision();
@@ -120,6 +133,7 @@ export function StatusPage() {
                       divider
                     >
                       <ListItemText
+                        className={classes.text}
                         primary={update.body}
                         secondary={
                           <>
@@ -155,6 +169,7 @@ export function StatusPage() {
                   {resolved.map(incident => (
                     <ListItem key={incident.number} divider>
                       <ListItemText
+                        className={classes.text}
                         primary={
                           <>
                             <Link to={links.incident(incident.number)}>
@@ -173,7 +188,9 @@ export function StatusPage() {
                           </>
                         }
                       />
-                      <PriorityChip priority={incident.priority} />
+                      <span className={classes.state}>
+                        <PriorityChip priority={incident.priority} />
+                      </span>
                     </ListItem>
                   ))}
                 </List>
