@@ -214,6 +214,11 @@ test('the incident view offers following and names who hears of an update', asyn
   await page.getByRole('button', { name: 'Follow', exact: true }).click();
   await page.getByRole('button', { name: 'Unfollow', exact: true }).waitFor();
   await page.getByText(/^\d+ followers?$/).waitFor();
+  assert.ok(
+    await page
+      .getByRole('button', { name: 'Unfollow', exact: true })
+      .isEnabled(),
+  );
   await shot(page, 'follow-button');
 });
 

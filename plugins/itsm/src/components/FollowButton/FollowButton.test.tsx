@@ -41,6 +41,7 @@ describe('FollowButton', () => {
     expect(await screen.findByText('2 followers')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Follow' }));
     expect(await screen.findByText('3 followers')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Unfollow' })).toBeEnabled();
     await user.click(screen.getByRole('button', { name: 'Unfollow' }));
     expect(await screen.findByText('2 followers')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Follow' })).toBeInTheDocument();

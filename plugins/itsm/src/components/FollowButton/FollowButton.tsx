@@ -7,7 +7,6 @@ import NotificationsActiveIcon from '@material-ui/icons/NotificationsActive';
 import NotificationsNoneIcon from '@material-ui/icons/NotificationsNone';
 import Alert from '@material-ui/lab/Alert';
 import useAsync from 'react-use/esm/useAsync';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { ItsmFollowState, ItsmFollowTarget, itsmApiRef } from '../../api';
 import { errorMessage } from '../shared/errorMessage';
 
@@ -39,14 +38,24 @@ export function FollowButton(props: {
       setState(loaded.value);
     }
   }, [loaded.value]);
-  const [toggled, toggle] = useAsyncFn(async () => {
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Error>();
+  const toggle = async (following: boolean) => {
     const parsed: ItsmFollowTarget = JSON.parse(key);
-    setState(
-      state?.following
-        ? await itsmApi.unfollow(parsed)
-        : await itsmApi.follow(parsed),
-    );
-  }, [itsmApi, key, state?.following]);
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      setState(
+        following
+          ? await itsmApi.unfollow(parsed)
+          : await itsmApi.follow(parsed),
+      );
+    } catch (error) {
+      setFailure(error as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   if (!state) {
     return null;
@@ -58,7 +67,7 @@ export function FollowButton(props: {
         size="small"
         variant={state.following ? 'contained' : 'outlined'}
         color="primary"
-        disabled={toggled.loading}
+        disabled={busy}
         startIcon={
           state.following ? (
             <NotificationsActiveIcon />
@@ -66,16 +75,14 @@ export function FollowButton(props: {
             <NotificationsNoneIcon />
           )
         }
-        onClick={() => toggle()}
+        onClick={() => toggle(state.following)}
       >
         {state.following ? `Unfollow${suffix}` : `Follow${suffix}`}
       </Button>
       <Typography variant="body2" color="textSecondary">
         {followersText(state.followers)}
       </Typography>
-      {toggled.error && (
-        <Alert severity="error">{errorMessage(toggled.error)}</Alert>
-      )}
+      {failure && <Alert severity="error">{errorMessage(failure)}</Alert>}
     </Box>
   );
 }
