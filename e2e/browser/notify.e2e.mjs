@@ -31,6 +31,8 @@ let viewer;
 let incident;
 
 async function shot(target, name) {
+  // Away from the last button clicked, which would show in its hover colour.
+  await target.mouse.move(0, 0);
   await target.waitForLoadState('networkidle');
   await target.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
