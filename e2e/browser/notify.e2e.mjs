@@ -34,7 +34,12 @@ async function shot(target, name) {
   // Away from the last button clicked, which would show in its hover colour.
   await target.mouse.move(0, 0);
   await target.waitForLoadState('networkidle');
-  await target.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  // Transitions run to their end: a button that just changed colour shows its new one.
+  await target.screenshot({
+    path: join(SHOTS, `${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+  });
 }
 
 async function open(target, path) {
