@@ -9,7 +9,9 @@ const FEATURES = [
   'notifications',
   'postmortems',
   'problems',
+  'status',
   'summaries',
+  'upstream',
 ];
 
 const ABOVE_THE_STORE = [

@@ -153,5 +153,16 @@ export interface Config {
       /** Days the raw payload of each delivery is kept for audit. Default 30. */
       deliveryRetentionDays?: number;
     };
+    /** The status page (`GET /api/itsm/status`, `/itsm/status` in the app). */
+    status?: {
+      /**
+       * The state an open incident of each priority (1 to 5) puts its
+       * component in: `operational`, `degraded`, `partial_outage` or
+       * `major_outage`. A system takes the worst state of its parts. Keys
+       * left out keep the default: 1 `major_outage`, 2 `partial_outage`,
+       * 3 to 5 `degraded`. A bad key or state fails start-up.
+       */
+      states?: { [priority: string]: string };
+    };
   };
 }

@@ -17,6 +17,7 @@ export * from './constants';
 export * from './analysis';
 export type { TransitionCheck } from './transitionCheck';
 export * from './summary';
+export * from './status';
 export * from './alerts';
 export * from './triage';
 export * from './followers';

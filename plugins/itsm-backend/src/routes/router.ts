@@ -9,6 +9,7 @@ import { errorHandler } from './errorHandler';
 import { followRoutes } from './followRoutes';
 import { incidentRoutes } from './incidentRoutes';
 import { problemRoutes } from './problemRoutes';
+import { statusRoutes } from './statusRoutes';
 import { summaryRoutes } from './summaryRoutes';
 import { triageRoutes } from './triageRoutes';
 
@@ -35,6 +36,7 @@ export async function createRouter(options: {
   router.use(actionItemRoutes({ httpAuth, ...services }));
   router.use(summaryRoutes({ httpAuth, ...services }));
   router.use(analysisRoutes({ httpAuth, ...services }));
+  router.use(statusRoutes({ httpAuth, ...services }));
   router.use(errorHandler({ logger: options.logger }));
   return router;
 }

@@ -1,6 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import {
   ALERT_SOURCES,
+  COMPONENT_STATES,
   ACTION_ITEM_KINDS,
   ACTION_ITEM_STATUSES,
   ActionItem,
@@ -62,6 +63,7 @@ import {
 import {
   entityFollowQuery,
   entitySummaryQuery,
+  upstreamIncidentsQuery,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
   confirmKnownErrorBody,
@@ -341,6 +343,8 @@ describe('openapi.yaml', () => {
         'POST /action-items',
         'PATCH /action-items/{id}',
         'GET /entity-summary',
+        'GET /entities/upstream-incidents',
+        'GET /status',
         'GET /analysis',
         'POST /alerts/alertmanager',
         'POST /alerts/pagerduty/v2/enqueue',
@@ -369,8 +373,10 @@ describe('openapi.yaml', () => {
     expect(namesWhere(o => !('401' in o.operation.responses))).toEqual([
       'GET /health',
     ]);
+    // The status page needs no permission: every signed-in user reads it.
     expect(namesWhere(o => !('403' in o.operation.responses))).toEqual([
       'GET /health',
+      'GET /status',
     ]);
   });
 
@@ -397,6 +403,7 @@ describe('openapi.yaml', () => {
       'GET /problems/{id}/follow',
       'PUT /problems/{id}/follow',
       'DELETE /problems/{id}/follow',
+      'GET /status',
     ]);
   });
 
@@ -459,6 +466,7 @@ describe('openapi.yaml', () => {
     expect(schemas.Impact.enum).toEqual([...IMPACTS]);
     expect(schemas.Urgency.enum).toEqual([...URGENCIES]);
     expect(schemas.Priority.enum).toEqual([...PRIORITIES]);
+    expect(schemas.ComponentState.enum).toEqual([...COMPONENT_STATES]);
     expect(schemas.RecordType.enum).toEqual([...ITSM_RECORD_TYPES]);
     expect(schemas.IncidentStatus.enum).toEqual([...INCIDENT_STATUSES]);
     expect(schemas.HoldReason.enum).toEqual([...HOLD_REASONS]);
@@ -586,6 +594,7 @@ describe('openapi.yaml', () => {
       ['/action-items', listActionItemsQuery],
       ['/entity-summary', entitySummaryQuery],
       ['/entity-follows', entityFollowQuery],
+      ['/entities/upstream-incidents', upstreamIncidentsQuery],
       ['/analysis', analysisQuery],
       ['/alerts/unrouted', listUnroutedAlertsQuery],
       ['/alerts/unrouted/count', countUnroutedAlertsQuery],

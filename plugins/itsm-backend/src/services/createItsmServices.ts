@@ -27,7 +27,10 @@ import { KnownErrorService } from './problems/KnownErrorService';
 import { ProblemFromIncidentService } from './problems/ProblemFromIncidentService';
 import { ProblemLinkService } from './problems/ProblemLinkService';
 import { ProblemService } from './problems/ProblemService';
+import { readStatusStates } from './status/statusConfig';
+import { StatusService } from './status/StatusService';
 import { EntitySummaryService } from './summaries/EntitySummaryService';
+import { UpstreamIncidentService } from './upstream/UpstreamIncidentService';
 
 /** The use cases the API exposes, one service per job. */
 export interface ItsmServices {
@@ -46,9 +49,11 @@ export interface ItsmServices {
   alerts: AlertIngestService;
   unroutedAlerts: UnroutedAlertService;
   followers: FollowService;
+  status: StatusService;
+  upstreamIncidents: UpstreamIncidentService;
 }
 
-/** Builds the services from config; a bad priority matrix or alert setting fails start-up. */
+/** Builds the services from config; a bad priority matrix, alert or status setting fails start-up. */
 export function createItsmServices(options: {
   knex: Knex;
   config: Config;
@@ -67,11 +72,10 @@ export function createItsmServices(options: {
   );
   const entities = new CatalogEntities(catalog);
   const alertConfig = readAlertConfig(config);
+  const statusStates = readStatusStates(config);
+  const dependencyDepth = readDependencyDepth(config);
   const shared = { db, authorizer, entities, catalog, priorityMatrix, now };
-  const triage = {
-    ...shared,
-    dependencyDepth: readDependencyDepth(config),
-  };
+  const triage = { ...shared, dependencyDepth };
   const problems = new ProblemService(shared);
   return {
     health: new HealthService({ db }),
@@ -102,5 +106,12 @@ export function createItsmServices(options: {
       config: alertConfig,
     }),
     followers: new FollowService({ ...shared, catalog }),
+    status: new StatusService({ db, catalog, states: statusStates, now }),
+    upstreamIncidents: new UpstreamIncidentService({
+      db,
+      catalog,
+      authorizer,
+      dependencyDepth,
+    }),
   };
 }

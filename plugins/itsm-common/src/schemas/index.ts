@@ -6,3 +6,4 @@ export * from './analysisSchemas';
 export * from './summarySchemas';
 export * from './triageSchemas';
 export * from './followSchemas';
+export * from './statusSchemas';

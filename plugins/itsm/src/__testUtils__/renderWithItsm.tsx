@@ -19,6 +19,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { itsmApiRef, ItsmClient } from '../api';
@@ -56,6 +57,8 @@ export function renderWithItsm(
     catalogEntities?: Entity[];
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     routeEntries?: string[];
+    /** Signals delivered to the views; none when left out, as without the signals plugin. */
+    signalApi?: SignalApi;
   } = {},
 ) {
   const client = new ItsmClient({
@@ -85,6 +88,9 @@ export function renderWithItsm(
           entityPresentationApiRef,
           presentationOf(options.catalogEntities ?? []),
         ],
+        ...(options.signalApi
+          ? [[signalApiRef, options.signalApi] as const]
+          : []),
       ]}
     >
       {wrapped}

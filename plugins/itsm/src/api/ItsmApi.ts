@@ -38,6 +38,11 @@ import {
   ProblemQueueQuery,
   TriageTransitionRequest,
 } from './triageTypes';
+import {
+  StatusPage,
+  UpstreamIncidents,
+} from '@backstage-itsm/plugin-itsm-common';
+import { ItsmAudience, ItsmFollowState, ItsmFollowTarget } from './liveTypes';
 
 /**
  * Client of the ITSM backend.
@@ -141,6 +146,18 @@ export interface ItsmApi {
     incidentId: string,
     request: { problemId: string; version: number },
   ): Promise<Incident>;
+
+  // Status page, upstream warnings, following and audience.
+  /** Systems and components with their states, public updates, recent resolutions. */
+  getStatus(): Promise<StatusPage>;
+  /** Open P1 and P2 incidents on what the entity depends on, with the path. */
+  listUpstreamIncidents(entityRef: string): Promise<UpstreamIncidents>;
+  /** Whether the caller follows an incident, a problem or an entity. */
+  getFollow(target: ItsmFollowTarget): Promise<ItsmFollowState>;
+  follow(target: ItsmFollowTarget): Promise<ItsmFollowState>;
+  unfollow(target: ItsmFollowTarget): Promise<ItsmFollowState>;
+  /** Who receives the incident's public status updates. */
+  getIncidentAudience(id: string): Promise<ItsmAudience>;
 }
 
 /**

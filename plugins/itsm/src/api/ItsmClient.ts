@@ -31,6 +31,10 @@ import {
   UpdateActionItemRequest,
   UpdateProblemRequest,
 } from '@backstage-itsm/plugin-itsm-common';
+import {
+  StatusPage,
+  UpstreamIncidents,
+} from '@backstage-itsm/plugin-itsm-common';
 import { ItsmApi } from './ItsmApi';
 import {
   EditIncidentRequest,
@@ -40,6 +44,7 @@ import {
   ProblemQueueQuery,
   TriageTransitionRequest,
 } from './triageTypes';
+import { ItsmAudience, ItsmFollowState, ItsmFollowTarget } from './liveTypes';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -275,6 +280,33 @@ export class ItsmClient implements ItsmApi {
     );
   }
 
+  getStatus(): Promise<StatusPage> {
+    return this.call('GET', '/status');
+  }
+
+  listUpstreamIncidents(entityRef: string): Promise<UpstreamIncidents> {
+    return this.call(
+      'GET',
+      `/entities/upstream-incidents?${toSearchParams({ entityRef })}`,
+    );
+  }
+
+  getFollow(target: ItsmFollowTarget): Promise<ItsmFollowState> {
+    return this.call('GET', followPath(target));
+  }
+
+  follow(target: ItsmFollowTarget): Promise<ItsmFollowState> {
+    return this.call('PUT', followPath(target));
+  }
+
+  unfollow(target: ItsmFollowTarget): Promise<ItsmFollowState> {
+    return this.call('DELETE', followPath(target));
+  }
+
+  getIncidentAudience(id: string): Promise<ItsmAudience> {
+    return this.call('GET', `/incidents/${encode(id)}/audience`);
+  }
+
   private async call<T>(
     method: Method,
     path: string,
@@ -295,6 +327,14 @@ export class ItsmClient implements ItsmApi {
 
 function encode(segment: string): string {
   return encodeURIComponent(segment);
+}
+
+function followPath(target: ItsmFollowTarget): string {
+  if (target.kind === 'entity') {
+    const query = toSearchParams({ entityRef: target.entityRef });
+    return `/entity-follows?${query}`;
+  }
+  return `/${target.kind}s/${encode(target.id)}/follow`;
 }
 
 function toSearchParams(query: object): URLSearchParams {

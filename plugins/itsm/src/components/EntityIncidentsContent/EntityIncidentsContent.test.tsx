@@ -13,11 +13,12 @@ import {
 } from '../../__testUtils__/fixtures';
 import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { EntityIncidentsContent } from './EntityIncidentsContent';
+import { liveDefaultHandlers } from '../../__testUtils__/liveHandlers';
 
 jest.setTimeout(60_000);
 
 describe('EntityIncidentsContent', () => {
-  const server = setupServer();
+  const server = setupServer(...liveDefaultHandlers);
   registerMswTestHooks(server);
   let listed: URLSearchParams[];
 

@@ -1,15 +1,19 @@
 import { useState } from 'react';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { itsmIncidentCreatePermission } from '@backstage-itsm/plugin-itsm-common';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import AddIcon from '@material-ui/icons/Add';
 import { useNavigate } from 'react-router-dom';
 import { EntityMajorIncidentBanner } from '../EntityMajorIncidentBanner';
+import { FollowButton } from '../FollowButton';
 import { LogIncidentAnywhere } from '../IncidentQueue/LogIncidentAnywhere';
 import { LogIncidentDialog } from '../LogIncidentDialog';
 import { IncidentList } from '../shared/IncidentList';
 import { entityScope } from '../shared/entityScope';
+import { useScopeRevision } from '../shared/useLiveRevision';
 import { useRecordLinks } from '../shared/useRecordLinks';
 
 /**
@@ -25,23 +29,36 @@ export function EntityIncidentsContent() {
   const links = useRecordLinks();
   const [logging, setLogging] = useState(false);
   const canCreate = usePermission({ permission: itsmIncidentCreatePermission });
+  const entityRef = stringifyEntityRef(entity);
+  const live = useScopeRevision({ kind: scope.kind, entityRef });
 
-  let logButton = canCreate.allowed ? (
-    <Button
-      variant="contained"
-      color="primary"
-      startIcon={<AddIcon />}
-      onClick={() => setLogging(true)}
-    >
-      Log incident
-    </Button>
-  ) : null;
-  if (scope.kind === 'group') {
-    // A team is not broken itself: the incident goes on one of its entities.
-    logButton = (
+  const logButton =
+    scope.kind === 'group' ? (
+      // A team is not broken itself: the incident goes on one of its entities.
       <LogIncidentAnywhere helperText="Which of the team's services, resources or systems is broken?" />
+    ) : (
+      canCreate.allowed && (
+        <Button
+          variant="contained"
+          color="primary"
+          startIcon={<AddIcon />}
+          onClick={() => setLogging(true)}
+        >
+          Log incident
+        </Button>
+      )
     );
-  }
+  const actions = (
+    <Box display="flex" alignItems="center" gridGap={16}>
+      {scope.kind === 'entity' && (
+        <FollowButton
+          target={{ kind: 'entity', entityRef }}
+          what="this entity's incidents"
+        />
+      )}
+      {logButton}
+    </Box>
+  );
 
   return (
     <>
@@ -50,7 +67,8 @@ export function EntityIncidentsContent() {
         title="Incidents"
         baseQuery={scope.query}
         showEntity={scope.kind !== 'entity'}
-        actions={logButton}
+        actions={actions}
+        reloadKey={live}
         emptyDescription={filtered => {
           if (filtered === 'none') {
             return `No incidents have been logged for this ${kind}${

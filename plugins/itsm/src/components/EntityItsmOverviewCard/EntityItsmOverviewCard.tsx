@@ -14,6 +14,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { PriorityChip } from '../shared/PriorityChip';
+import { useEntityRevision } from '../shared/useLiveRevision';
 import { KNOWN_ERRORS_IN_EFFECT } from '../shared/knownErrorsInEffect';
 import { formatDuration } from '../ReliabilityCharts/formatDuration';
 
@@ -41,13 +42,14 @@ export function EntityItsmOverviewCard() {
   const itsmApi = useApi(itsmApiRef);
   const entityRef = stringifyEntityRef(entity);
   const entityLink = useRouteRef(entityRouteRef)(entityRouteParams(entity));
+  const live = useEntityRevision(entityRef);
   const summary = useAsync(
     () => itsmApi.getEntitySummary(entityRef),
-    [itsmApi, entityRef],
+    [itsmApi, entityRef, live],
   );
 
   let body;
-  if (summary.loading) {
+  if (summary.loading && !summary.value) {
     body = <Progress />;
   } else if (summary.error || !summary.value) {
     body = (

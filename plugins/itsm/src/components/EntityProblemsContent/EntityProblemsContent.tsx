@@ -16,6 +16,7 @@ import { entityScope } from '../shared/entityScope';
 import { ScopeProblems } from './ScopeProblems';
 import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { ProblemsTable } from '../shared/ProblemsTable';
+import { useEntityRevision } from '../shared/useLiveRevision';
 import { usePagedList } from '../shared/usePagedList';
 
 /**
@@ -44,10 +45,12 @@ function OwnProblems() {
   const status = scope === 'open' ? [...OPEN_PROBLEM_STATUSES] : undefined;
 
   const key = JSON.stringify({ entityRef, scope });
+  const live = useEntityRevision(entityRef);
   const rootedList = usePagedList({
     load: cursor =>
       itsmApi.listProblems({ entityRef, status, cursor, limit: 100 }),
     key,
+    revision: live,
   });
   const affectingList = usePagedList({
     load: cursor =>
@@ -58,6 +61,7 @@ function OwnProblems() {
         limit: 100,
       }),
     key,
+    revision: live,
   });
 
   // A problem rooted here that also hurts this entity is listed once, as rooted here.

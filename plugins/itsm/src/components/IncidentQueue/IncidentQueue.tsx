@@ -10,6 +10,7 @@ import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { incidentColumns } from '../shared/incidentColumns';
 import { usePagedList } from '../shared/usePagedList';
+import { useRecordsRevision } from '../shared/useLiveRevision';
 import { useRecordLinks } from '../shared/useRecordLinks';
 import { LogIncidentAnywhere } from './LogIncidentAnywhere';
 import { QueueFilterBar } from './QueueFilterBar';
@@ -49,16 +50,19 @@ export function IncidentQueue() {
   const query = queryOfFilters(filters, teams.value ?? []);
   const queryKey = JSON.stringify(query);
   const pinnedKey = JSON.stringify(pinnedQuery(query));
+  const live = useRecordsRevision();
 
   const pinned = usePagedList({
     load: cursor =>
       itsmApi.listIncidents({ ...JSON.parse(pinnedKey), cursor, limit: 50 }),
     key: waitingForTeams ? '' : pinnedKey,
+    revision: live,
   });
   const list = usePagedList({
     load: cursor =>
       itsmApi.listIncidents({ ...JSON.parse(queryKey), cursor, limit: 50 }),
     key: waitingForTeams ? '' : queryKey,
+    revision: live,
   });
   // A pinned incident is shown once, above.
   const rest = useMemo(() => {

@@ -7,6 +7,7 @@ import { TimelineEvent } from '@backstage-itsm/plugin-itsm-common';
 import { BASE_URL, emptyPage, incident } from '../../__testUtils__/fixtures';
 import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { IncidentView } from './IncidentView';
+import { liveDefaultHandlers } from '../../__testUtils__/liveHandlers';
 
 jest.setTimeout(60_000);
 
@@ -26,7 +27,7 @@ function event(id: string, body: string): TimelineEvent {
 }
 
 describe('IncidentView timeline', () => {
-  const server = setupServer();
+  const server = setupServer(...liveDefaultHandlers);
   registerMswTestHooks(server);
 
   it('loads older events on demand, past the first page', async () => {

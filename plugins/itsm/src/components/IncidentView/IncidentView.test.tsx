@@ -7,11 +7,12 @@ import { setupServer } from 'msw/node';
 import { BASE_URL, emptyPage, incident } from '../../__testUtils__/fixtures';
 import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { IncidentView } from './IncidentView';
+import { liveDefaultHandlers } from '../../__testUtils__/liveHandlers';
 
 jest.setTimeout(30_000);
 
 describe('IncidentView', () => {
-  const server = setupServer();
+  const server = setupServer(...liveDefaultHandlers);
   registerMswTestHooks(server);
 
   function serve(status: 'new' | 'closed' = 'new') {

@@ -1,4 +1,4 @@
-import { useCallback, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useState } from 'react';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -15,12 +15,14 @@ import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
+import { FollowButton } from '../FollowButton';
 import { ActionItemsPanel } from '../shared/ActionItemsPanel';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { RecordHeader } from '../shared/RecordHeader';
 import { TextSectionEditor } from '../shared/TextSectionEditor';
 import { TimelinePanel } from '../shared/TimelinePanel';
 import { INCIDENT_STATUS_LABELS } from '../shared/labels';
+import { useRecordRevision } from '../shared/useLiveRevision';
 import { PagedList, usePagedList } from '../shared/usePagedList';
 import { usePermissionOn } from '../shared/usePermissionOn';
 import { DuplicateOfNotice, IncidentKnownErrors } from '../IncidentTriage';
@@ -29,6 +31,7 @@ import { IncidentActions } from './IncidentActions';
 import { IncidentDetails } from './IncidentDetails';
 import { PostmortemEditor } from './PostmortemEditor';
 import { ProblemLinkCard } from './ProblemLinkCard';
+import { StatusUpdateAudience } from './StatusUpdateAudience';
 
 /**
  * Whether the incident has a postmortem, as its timeline tells: each write
@@ -64,6 +67,13 @@ export function IncidentView(props: { incidentId: string }) {
     itsmIncidentUpdatePermission,
     incident.value?.id,
   );
+  // Changes made elsewhere (another user, an alert) arrive as signals.
+  const live = useRecordRevision('incident', incident.value?.id);
+  useEffect(() => {
+    if (live > 0) {
+      refresh();
+    }
+  }, [live]);
   const transition = useCallback(
     async (move: IncidentTransitionRequest) => {
       await itsmApi.transitionIncident(props.incidentId, move);
@@ -103,6 +113,9 @@ export function IncidentView(props: { incidentId: string }) {
     <TimelinePanel
       timeline={timeline}
       onAddNote={permission.allowed ? addNote : undefined}
+      publicAudience={
+        <StatusUpdateAudience incidentId={value.id} revision={revision} />
+      }
     />
   );
 
@@ -114,7 +127,15 @@ export function IncidentView(props: { incidentId: string }) {
         priority={value.priority}
         status={INCIDENT_STATUS_LABELS[value.status]}
         badges={
-          value.major && <Chip size="small" color="secondary" label="Major" />
+          <>
+            {value.major && (
+              <Chip size="small" color="secondary" label="Major" />
+            )}
+            <FollowButton
+              target={{ kind: 'incident', id: value.id }}
+              revision={revision}
+            />
+          </>
         }
         actions={
           canEdit && (

@@ -7,6 +7,7 @@ import { TimelineEvent } from '@backstage-itsm/plugin-itsm-common';
 import { BASE_URL, emptyPage, incident } from '../../__testUtils__/fixtures';
 import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { IncidentView } from './IncidentView';
+import { liveDefaultHandlers } from '../../__testUtils__/liveHandlers';
 
 jest.setTimeout(60_000);
 
@@ -26,7 +27,7 @@ function event(kind: TimelineEvent['kind'], body: string): TimelineEvent {
 }
 
 describe('IncidentView postmortem tab', () => {
-  const server = setupServer();
+  const server = setupServer(...liveDefaultHandlers);
   registerMswTestHooks(server);
   let postmortemRequests: number;
 

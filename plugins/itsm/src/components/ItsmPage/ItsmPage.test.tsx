@@ -7,11 +7,12 @@ import { BASE_URL, problem } from '../../__testUtils__/fixtures';
 import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { ItsmPage } from './ItsmPage';
 import { KnownErrorDatabase } from './KnownErrorDatabase';
+import { liveDefaultHandlers } from '../../__testUtils__/liveHandlers';
 
 jest.setTimeout(30_000);
 
 describe('ITSM page', () => {
-  const server = setupServer();
+  const server = setupServer(...liveDefaultHandlers);
   registerMswTestHooks(server);
 
   it('searches the known error database', async () => {

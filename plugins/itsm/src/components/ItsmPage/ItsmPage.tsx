@@ -9,6 +9,7 @@ import { IncidentQueue } from '../IncidentQueue';
 import { IncidentView } from '../IncidentView';
 import { ProblemView } from '../ProblemView';
 import { ReliabilityWindow } from '../ReliabilityWindow';
+import { StatusPage } from '../StatusPage';
 import { KnownErrorDatabase } from './KnownErrorDatabase';
 import { ProblemsOverview } from './ProblemsOverview';
 import { UnroutedAlertsInbox } from './UnroutedAlertsInbox';
@@ -32,7 +33,7 @@ function ProblemRoute() {
   );
 }
 
-/** The ITSM page: the organisation's incident queue, all problems, the known error database, organisation reliability. */
+/** The ITSM page: the organisation's incident queue, all problems, the known error database, organisation reliability, the status page. */
 export function ItsmPage() {
   const pendingAlerts = usePendingAlertCount();
   return (
@@ -69,6 +70,9 @@ export function ItsmPage() {
               </TabbedLayout.Route>
               <TabbedLayout.Route path="/reliability" title="Reliability">
                 <ReliabilityWindow scope={{}} />
+              </TabbedLayout.Route>
+              <TabbedLayout.Route path="/status" title="Status">
+                <StatusPage />
               </TabbedLayout.Route>
             </TabbedLayout>
           }

@@ -11,6 +11,7 @@ import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { PROBLEM_STATUS_LABELS } from '../shared/labels';
 import { narrowColumn, textColumn } from '../shared/tableColumns';
+import { useRecordsRevision } from '../shared/useLiveRevision';
 import { usePagedList } from '../shared/usePagedList';
 import { useRecordLinks } from '../shared/useRecordLinks';
 
@@ -21,10 +22,12 @@ export function KnownErrorDatabase() {
   const [search, setSearch] = useState('');
   const [text, setText] = useState('');
   useDebounce(() => setText(search.trim()), 300, [search]);
+  const live = useRecordsRevision();
   const knownErrors = usePagedList({
     load: cursor =>
       itsmApi.listKnownErrors({ text: text || undefined, cursor, limit: 100 }),
     key: text,
+    revision: live,
   });
   const columns: TableColumn<Problem>[] = [
     {

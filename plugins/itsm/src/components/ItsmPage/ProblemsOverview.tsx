@@ -12,6 +12,7 @@ import { NewProblemButton } from '../TriageEdit';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { ProblemsTable } from '../shared/ProblemsTable';
+import { useRecordsRevision } from '../shared/useLiveRevision';
 import { usePagedList } from '../shared/usePagedList';
 
 /** Every problem across the organisation, open ones by default. */
@@ -21,6 +22,7 @@ export function ProblemsOverview() {
   const [search, setSearch] = useState('');
   const [text, setText] = useState('');
   useDebounce(() => setText(search.trim()), 300, [search]);
+  const live = useRecordsRevision();
   const problems = usePagedList({
     load: cursor =>
       itsmApi.listProblems({
@@ -30,6 +32,7 @@ export function ProblemsOverview() {
         limit: 100,
       }),
     key: JSON.stringify({ scope, text }),
+    revision: live,
   });
   return (
     <>

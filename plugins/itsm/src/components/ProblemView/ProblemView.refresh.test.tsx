@@ -13,6 +13,7 @@ import {
 import { pickRecord } from '../../__testUtils__/pickRecord';
 import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { ProblemView } from './ProblemView';
+import { liveDefaultHandlers } from '../../__testUtils__/liveHandlers';
 
 jest.setTimeout(60_000);
 
@@ -49,7 +50,7 @@ function actionItem(id: string, title: string): ActionItem {
 }
 
 describe('ProblemView after a change', () => {
-  const server = setupServer();
+  const server = setupServer(...liveDefaultHandlers);
   registerMswTestHooks(server);
 
   it('shows a newly linked incident and its timeline entry at once', async () => {
@@ -138,7 +139,7 @@ describe('ProblemView after a change', () => {
 });
 
 describe('ProblemView of a long history', () => {
-  const server = setupServer();
+  const server = setupServer(...liveDefaultHandlers);
   registerMswTestHooks(server);
 
   function paged<T>(first: T[], second: T[]) {

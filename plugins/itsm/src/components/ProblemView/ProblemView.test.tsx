@@ -13,11 +13,12 @@ import {
 import { pickRecord } from '../../__testUtils__/pickRecord';
 import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { ProblemView } from './ProblemView';
+import { liveDefaultHandlers } from '../../__testUtils__/liveHandlers';
 
 jest.setTimeout(30_000);
 
 describe('ProblemView', () => {
-  const server = setupServer();
+  const server = setupServer(...liveDefaultHandlers);
   registerMswTestHooks(server);
 
   function serve(overrides: Partial<Problem>) {
@@ -178,7 +179,7 @@ describe('ProblemView', () => {
 });
 
 describe('ProblemView of a detected proposal', () => {
-  const server = setupServer();
+  const server = setupServer(...liveDefaultHandlers);
   registerMswTestHooks(server);
 
   function serveProposal() {

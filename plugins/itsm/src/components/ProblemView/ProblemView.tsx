@@ -1,4 +1,4 @@
-import { useCallback, useReducer } from 'react';
+import { useCallback, useEffect, useReducer } from 'react';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -16,6 +16,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
+import { FollowButton } from '../FollowButton';
 import { ActionItemsPanel } from '../shared/ActionItemsPanel';
 import { Field } from '../shared/Field';
 import { formatTime, localiseTimestamps } from '../shared/formatTime';
@@ -26,6 +27,7 @@ import {
   PROBLEM_RESOLUTION_LABELS,
   PROBLEM_STATUS_LABELS,
 } from '../shared/labels';
+import { useRecordRevision } from '../shared/useLiveRevision';
 import { usePagedList } from '../shared/usePagedList';
 import { usePermissionOn } from '../shared/usePermissionOn';
 import { EditProblemButton } from '../TriageEdit';
@@ -52,6 +54,13 @@ export function ProblemView(props: { problemId: string }) {
     itsmProblemUpdatePermission,
     problem.value?.id,
   );
+  // Changes made elsewhere (another user, a linked incident) arrive as signals.
+  const live = useRecordRevision('problem', problem.value?.id);
+  useEffect(() => {
+    if (live > 0) {
+      refresh();
+    }
+  }, [live]);
   const after = useCallback(
     <T,>(action: () => Promise<T>) =>
       async () => {
@@ -104,6 +113,10 @@ export function ProblemView(props: { problemId: string }) {
             {value.source === 'detected' && (
               <Chip size="small" variant="outlined" label="Detected" />
             )}
+            <FollowButton
+              target={{ kind: 'problem', id: value.id }}
+              revision={revision}
+            />
           </>
         }
         actions={

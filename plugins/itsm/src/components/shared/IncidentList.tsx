@@ -112,7 +112,8 @@ export function IncidentList(props: {
   }
 
   let body;
-  if (firstPage.loading) {
+  // A reload after a change keeps the rows shown until the new ones arrive.
+  if (firstPage.loading && !firstPage.value) {
     body = <Progress />;
   } else if (firstPage.error) {
     body = <ItsmErrorPanel error={firstPage.error} action="load incidents" />;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { NoteRequest, TimelineEvent } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
@@ -40,6 +40,8 @@ export function TimelinePanel(props: {
   timeline: PagedList<TimelineEvent>;
   onAddNote?: (note: NoteRequest) => Promise<unknown>;
   title?: string;
+  /** Who a public status update reaches, shown beside the choice. */
+  publicAudience?: ReactNode;
 }) {
   const { timeline, onAddNote } = props;
   const classes = useStyles();
@@ -145,6 +147,7 @@ export function TimelinePanel(props: {
               {visibility === 'public' ? 'Post update' : 'Add note'}
             </Button>
           </Box>
+          {props.publicAudience}
           {saving.error && (
             <Alert severity="error">{errorMessage(saving.error)}</Alert>
           )}
