@@ -59,5 +59,7 @@ export async function readWithinWindow<TRow>(options: {
     // The window was full: the record at its end may or may not match.
     return undefined;
   }
-  return matches.slice(0, limit).map(({ [POSITION]: _, ...row }) => row as TRow);
+  return matches
+    .slice(0, limit)
+    .map(({ [POSITION]: _, ...row }) => row as TRow);
 }

@@ -146,20 +146,29 @@ describe('word search', () => {
           .concat([INC.ordersSlow, INC.checkoutDeploy, INC.gatewayTitle])
           .map(inc),
       );
-      const seen: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: { items: { number: string }[]; nextCursor: string | null } =
-          await services.incidents.list({
-            filter: { text: 'gateway 503' },
+      const paged = async (entityRefs?: string[]) => {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: {
+            items: { number: string }[];
+            nextCursor: string | null;
+          } = await services.incidents.list({
+            filter: { text: 'gateway 503', entityRefs },
             after: cursor ? decodeListCursor(cursor, 'relevance') : undefined,
             limit: 2,
             caller: ben,
           });
-        seen.push(...page.items.map(i => i.number));
-        cursor = page.nextCursor;
-      } while (cursor);
-      expect(seen).toEqual(all);
+          seen.push(...page.items.map(i => i.number));
+          cursor = page.nextCursor;
+        } while (cursor);
+        return seen;
+      };
+      expect(await paged()).toEqual(all);
+      // Within one entity, through its newest records, in the same order.
+      expect(await paged(['component:default/payments-api'])).toEqual(
+        [405, 403, 401, 404, 402, 400].map(inc),
+      );
     });
 
     it('searches problems in title, statement, symptoms, root cause, workaround and number', async () => {
