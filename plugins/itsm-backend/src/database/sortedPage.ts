@@ -96,8 +96,9 @@ function relevanceTiers(search: {
 
 /**
  * Reads up to `limit` rows of `base()` that `where` keeps, in the order.
- * Within one entity on PostgreSQL the entity's next records are checked
- * first (`readWithinWindow`); the indexes answer when they do not suffice.
+ * Within one entity on PostgreSQL, in an order of creation (which the entity
+ * index walks), the entity's next records are checked first
+ * (`readWithinWindow`); the indexes answer when they do not suffice.
  */
 async function readOrdered<TRow>(options: {
   db: Knex;
@@ -109,7 +110,9 @@ async function readOrdered<TRow>(options: {
   limit: number;
 }): Promise<TRow[]> {
   const { db, base, table, search, where, order, limit } = options;
-  if (isPostgres(db) && search?.entityRefs?.length === 1) {
+  const byCreation =
+    order.columns.length === 1 && order.columns[0] === `${table}.created_at`;
+  if (isPostgres(db) && byCreation && search?.entityRefs?.length === 1) {
     const found = await readWithinWindow<TRow>({
       db,
       table,

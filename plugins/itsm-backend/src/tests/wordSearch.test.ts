@@ -169,6 +169,27 @@ describe('word search', () => {
       expect(await paged(['component:default/payments-api'])).toEqual(
         [405, 403, 401, 404, 402, 400].map(inc),
       );
+      const sorted = async (sort: 'newest' | 'oldest' | 'priority') =>
+        (
+          await services.incidents.list({
+            filter: {
+              text: 'gateway 503',
+              entityRefs: ['component:default/payments-api'],
+            },
+            sort,
+            limit: 25,
+            caller: ben,
+          })
+        ).items.map(i => i.number);
+      expect(await sorted('newest')).toEqual(
+        [405, 404, 403, 402, 401, 400].map(inc),
+      );
+      expect(await sorted('oldest')).toEqual(
+        [400, 401, 402, 403, 404, 405].map(inc),
+      );
+      expect(await sorted('priority')).toEqual(
+        [400, 401, 402, 403, 404, 405].map(inc),
+      );
     });
 
     it('searches problems in title, statement, symptoms, root cause, workaround and number', async () => {
