@@ -3,9 +3,12 @@
 /*
  * Word search over incidents and problems. On PostgreSQL each table gains
  * `search_vector`, the `simple` text-search vector of the record's number and
- * text, generated and stored by the database, with a GIN index: a search
- * reads the index, and a search within an entity checks the stored vector of
- * each of the entity's rows without parsing its text again. A GIN index on
+ * text, generated and stored by the database, with a GIN index. An
+ * incident's vector also holds its entity as one lexeme, `entity ` and the
+ * md5 of the entity ref, which no text produces (the parser keeps no space in
+ * a lexeme): a search within entities is one tsquery, the words and any of
+ * the entities, and the index intersects the entities' entries with the
+ * words' (src/database/wordSearch.ts `entityLexeme`). A GIN index on
  * the vector of the title alone ranks records with every word in the title
  * first. `simple` lower-cases and keeps every word unstemmed: identifiers,
  * host names and error codes stay searchable as typed, whatever the language
@@ -14,7 +17,7 @@
  */
 
 const VECTORS = {
-  itsm_incidents: `to_tsvector('simple'::regconfig, number::text || ' ' || coalesce(title, '') || ' ' || coalesce(description, ''))`,
+  itsm_incidents: `to_tsvector('simple'::regconfig, number::text || ' ' || coalesce(title, '') || ' ' || coalesce(description, '')) || array_to_tsvector(ARRAY['entity ' || md5(entity_ref)])`,
   itsm_problems: `to_tsvector('simple'::regconfig, number::text || ' ' || coalesce(title, '') || ' ' || coalesce(statement, '') || ' ' || coalesce(symptoms, '') || ' ' || coalesce(root_cause, '') || ' ' || coalesce(workaround, ''))`,
 };
 

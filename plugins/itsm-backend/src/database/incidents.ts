@@ -7,8 +7,7 @@ import { ListSort } from '@backstage-itsm/plugin-itsm-common';
 import { findRecordRow, isUuid } from './findRecordRow';
 import { ListCursor } from './listCursor';
 import { incidentFromRow } from './mappers';
-import { incidentSearchPath } from './incidentSearchPath';
-import { RecordListFilter } from './recordListFilter';
+import { RecordListFilter, entitySets } from './recordListFilter';
 import { fetchSortedPage } from './sortedPage';
 import { IncidentRow } from './tables';
 import { SearchTarget, parseSearchWords, whereWordsMatch } from './wordSearch';
@@ -30,11 +29,20 @@ export interface IncidentFilter extends RecordListFilter {
 /** Where words are searched in incidents: number, title and description. */
 export const INCIDENT_SEARCH: SearchTarget = {
   vector: 'itsm_incidents.search_vector',
+  entityInVector: true,
   number: 'itsm_incidents.number',
   title: 'itsm_incidents.title',
   columns: ['itsm_incidents.title', 'itsm_incidents.description'],
   parseReference: parseIncidentNumber,
 };
+
+/** The fewest entities a filter keeps incidents to; undefined for none. */
+function smallestEntitySet(filter: IncidentFilter): string[] | undefined {
+  const sets = entitySets(filter);
+  return sets.length > 0
+    ? sets.reduce((a, b) => (b.length < a.length ? b : a))
+    : undefined;
+}
 
 /** Applies list filters to a query on `itsm_incidents`. */
 export function whereIncidentMatches(
@@ -77,6 +85,7 @@ export function whereIncidentMatches(
       db,
       target: INCIDENT_SEARCH,
       words: parseSearchWords(filter.text, parseIncidentNumber),
+      entityRefs: smallestEntitySet(filter),
     });
   }
   return query;
@@ -110,7 +119,7 @@ export async function listIncidents(
       ? {
           target: INCIDENT_SEARCH,
           words: parseSearchWords(filter.text, parseIncidentNumber),
-          path: await incidentSearchPath(db, filter),
+          entityRefs: smallestEntitySet(filter),
         }
       : undefined,
     after: options.after,

@@ -1,5 +1,8 @@
 import { ListSort } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
+import { isPostgres } from './dialect';
+import { readWithinWindow } from './entityWindow';
+import { KeysetOrder, orderAfter } from './keysetOrder';
 import { ListCursor, encodeListCursor } from './listCursor';
 import {
   SearchPath,
@@ -23,7 +26,9 @@ const TIER_COLUMN = 'search_tier';
 export interface PageSearch {
   target: SearchTarget;
   words: SearchWord[];
-  path: SearchPath;
+  path?: SearchPath;
+  /** Entities the base query keeps the records to (see `whereWordsMatch`). */
+  entityRefs?: string[];
 }
 
 /** The sort columns of each sort but relevance, and their direction. */
@@ -37,34 +42,6 @@ const ORDERS: Record<
 };
 
 /**
- * Orders a query by the columns then id, after the cursor's keys. The
- * row-value comparison lets both databases walk a composite index from the
- * cursor on, so deep pages cost what the first does.
- */
-function orderAfter(
-  query: Knex.QueryBuilder,
-  options: {
-    columns: string[];
-    idColumn: string;
-    order: 'asc' | 'desc';
-    keys?: number[];
-    id?: string;
-  },
-): Knex.QueryBuilder {
-  const { columns, idColumn, order, keys, id } = options;
-  const all = [...columns, idColumn];
-  if (keys && id !== undefined) {
-    const marks = all.map(() => '?').join(', ');
-    const columnMarks = all.map(() => '??').join(', ');
-    query.whereRaw(
-      `(${columnMarks}) ${order === 'desc' ? '<' : '>'} (${marks})`,
-      [...all, ...keys, id],
-    );
-  }
-  return query.orderBy(all.map(column => ({ column, order })));
-}
-
-/**
  * The tiers of a relevance sort, best first: records whose number a word
  * names, then those with every word in the title, then the rest. Each adds
  * to a query without the search the conditions of its tier.
@@ -73,7 +50,8 @@ function relevanceTiers(search: {
   db: Knex;
   target: SearchTarget;
   words: SearchWord[];
-  path: SearchPath;
+  path?: SearchPath;
+  entityRefs?: string[];
 }): { tier: number; where: (query: Knex.QueryBuilder) => void }[] {
   const { target, words } = search;
   const numbers = numbersIn(words);
@@ -97,6 +75,10 @@ function relevanceTiers(search: {
     {
       tier: 1,
       where: query => {
+        if (search.entityRefs?.length) {
+          // Finds the entities' matches through the index of every word.
+          whereWordsMatch(query, search);
+        }
         whereTitleHasWords(query, search);
         notNamed(query);
       },
@@ -110,6 +92,42 @@ function relevanceTiers(search: {
       },
     },
   ];
+}
+
+/**
+ * Reads up to `limit` rows of `base()` that `where` keeps, in the order.
+ * Within one entity on PostgreSQL, in an order of creation (which the entity
+ * index walks), the entity's next records are checked first
+ * (`readWithinWindow`); the indexes answer when they do not suffice.
+ */
+async function readOrdered<TRow>(options: {
+  db: Knex;
+  base: () => Knex.QueryBuilder;
+  table: string;
+  search?: PageSearch;
+  where: (query: Knex.QueryBuilder) => void;
+  order: KeysetOrder;
+  limit: number;
+}): Promise<TRow[]> {
+  const { db, base, table, search, where, order, limit } = options;
+  const byCreation =
+    order.columns.length === 1 && order.columns[0] === `${table}.created_at`;
+  if (isPostgres(db) && byCreation && search?.entityRefs?.length === 1) {
+    const found = await readWithinWindow<TRow>({
+      db,
+      table,
+      base,
+      where,
+      order,
+      limit,
+    });
+    if (found) {
+      return found;
+    }
+  }
+  const query = base();
+  where(query);
+  return orderAfter(query, order).limit(limit);
 }
 
 /**
@@ -134,16 +152,22 @@ async function fetchRelevancePage<TRow extends SortedRow>(options: {
     if (after && tier > after.keys[0]) {
       continue;
     }
-    const query = base();
-    where(query);
     const resume = after && tier === after.keys[0];
-    const found: TRow[] = await orderAfter(query, {
-      columns: [`${table}.created_at`],
-      idColumn: `${table}.id`,
-      order: 'desc',
-      keys: resume ? after.keys.slice(1) : undefined,
-      id: resume ? after.id : undefined,
-    }).limit(limit + 1 - rows.length);
+    const found = await readOrdered<TRow>({
+      db,
+      base,
+      table,
+      search,
+      where,
+      order: {
+        columns: [`${table}.created_at`],
+        idColumn: `${table}.id`,
+        order: 'desc',
+        keys: resume ? after.keys.slice(1) : undefined,
+        id: resume ? after.id : undefined,
+      },
+      limit: limit + 1 - rows.length,
+    });
     rows.push(...found.map(row => ({ ...row, [TIER_COLUMN]: tier })));
   }
   return rows;
@@ -180,17 +204,25 @@ export async function fetchSortedPage<TRow extends SortedRow>(options: {
     });
   } else {
     const { columns, order } = ORDERS[sort];
-    const query = base();
-    if (search) {
-      whereWordsMatch(query, { db, ...search });
-    }
-    rows = await orderAfter(query, {
-      columns: columns.map(column),
-      idColumn: column('id'),
-      order,
-      keys: after?.keys,
-      id: after?.id,
-    }).limit(limit + 1);
+    rows = await readOrdered<TRow>({
+      db,
+      base,
+      table,
+      search,
+      where: query => {
+        if (search) {
+          whereWordsMatch(query, { db, ...search });
+        }
+      },
+      order: {
+        columns: columns.map(column),
+        idColumn: column('id'),
+        order,
+        keys: after?.keys,
+        id: after?.id,
+      },
+      limit: limit + 1,
+    });
   }
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { Knex } from 'knex';
 import { isPostgres } from './dialect';
 
@@ -15,6 +16,11 @@ export interface SearchTarget {
   vector: string;
   number: string;
   title: string;
+  /**
+   * Whether `vector` also holds the record's entity as one lexeme
+   * (`entityLexeme`), so that words within entities are one index search.
+   */
+  entityInVector?: boolean;
   /** Every text column, the title first (SQLite). */
   columns: string[];
   /** The number in a reference such as `INC-000311`, or undefined. */
@@ -130,6 +136,20 @@ function whereAnyColumnLike(
 }
 
 /**
+ * The lexeme the stored vector of an incident holds for its entity: `entity `
+ * and the md5 of the ref, as migration 20261212100000_word_search.js computes
+ * it. The space keeps it apart from every word, which never holds one.
+ */
+export function entityLexeme(entityRef: string): string {
+  return `entity ${createHash('md5').update(entityRef, 'utf8').digest('hex')}`;
+}
+
+/** A tsquery, as text, that any of the entities' lexemes matches. */
+function anyEntityTsquery(entityRefs: string[]): string {
+  return entityRefs.map(ref => `'${entityLexeme(ref)}'`).join(' | ');
+}
+
+/**
  * How PostgreSQL should find the words: through the full-text indexes, or
  * by checking each row the other filters select. The planner prices a GIN
  * scan of a common word far below its cost (hundreds of milliseconds on a
@@ -155,9 +175,14 @@ export function whereWordsMatch(
     target: SearchTarget;
     words: SearchWord[];
     path?: SearchPath;
+    /**
+     * Entities the records are in, already required by the query: with
+     * `entityInVector` the index finds the words within them.
+     */
+    entityRefs?: string[];
   },
 ): Knex.QueryBuilder {
-  const { db, target, words, path } = options;
+  const { db, target, words, path, entityRefs } = options;
   for (const word of words) {
     if (word.kind === 'reference') {
       query.where(target.number, word.number);
@@ -165,7 +190,12 @@ export function whereWordsMatch(
   }
   if (isPostgres(db)) {
     const { sql, bindings } = tsquery(words);
-    if (sql !== '') {
+    if (sql !== '' && target.entityInVector && entityRefs?.length) {
+      query.whereRaw(`${target.vector} @@ ((${sql}) && ?::tsquery)`, [
+        ...bindings,
+        anyEntityTsquery(entityRefs),
+      ]);
+    } else if (sql !== '') {
       query.whereRaw(`${unindexed(target.vector, path)} @@ (${sql})`, bindings);
     }
     return query;

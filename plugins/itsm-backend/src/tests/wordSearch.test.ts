@@ -5,7 +5,11 @@ import { INCIDENT_SEARCH } from '../database/incidents';
 import { decodeListCursor } from '../database/listCursor';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { PROBLEM_SEARCH } from '../database/problems';
-import { parseSearchWords, whereWordsMatch } from '../database/wordSearch';
+import {
+  entityLexeme,
+  parseSearchWords,
+  whereWordsMatch,
+} from '../database/wordSearch';
 import { createTestServices, userCaller } from '../__testUtils__/fixtures';
 import {
   INC,
@@ -65,7 +69,7 @@ describe('word search', () => {
       expect(await incidents('gateway vendor')).toEqual([]);
     });
 
-    it('finds the same words within entities, checking their rows', async () => {
+    it('finds the same words within entities', async () => {
       const { services } = await setup(databaseId);
       const within = async (text: string, entityRefs: string[]) =>
         (
@@ -142,20 +146,50 @@ describe('word search', () => {
           .concat([INC.ordersSlow, INC.checkoutDeploy, INC.gatewayTitle])
           .map(inc),
       );
-      const seen: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: { items: { number: string }[]; nextCursor: string | null } =
-          await services.incidents.list({
-            filter: { text: 'gateway 503' },
+      const paged = async (entityRefs?: string[]) => {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: {
+            items: { number: string }[];
+            nextCursor: string | null;
+          } = await services.incidents.list({
+            filter: { text: 'gateway 503', entityRefs },
             after: cursor ? decodeListCursor(cursor, 'relevance') : undefined,
             limit: 2,
             caller: ben,
           });
-        seen.push(...page.items.map(i => i.number));
-        cursor = page.nextCursor;
-      } while (cursor);
-      expect(seen).toEqual(all);
+          seen.push(...page.items.map(i => i.number));
+          cursor = page.nextCursor;
+        } while (cursor);
+        return seen;
+      };
+      expect(await paged()).toEqual(all);
+      // Within one entity, through its newest records, in the same order.
+      expect(await paged(['component:default/payments-api'])).toEqual(
+        [405, 403, 401, 404, 402, 400].map(inc),
+      );
+      const sorted = async (sort: 'newest' | 'oldest' | 'priority') =>
+        (
+          await services.incidents.list({
+            filter: {
+              text: 'gateway 503',
+              entityRefs: ['component:default/payments-api'],
+            },
+            sort,
+            limit: 25,
+            caller: ben,
+          })
+        ).items.map(i => i.number);
+      expect(await sorted('newest')).toEqual(
+        [405, 404, 403, 402, 401, 400].map(inc),
+      );
+      expect(await sorted('oldest')).toEqual(
+        [400, 401, 402, 403, 404, 405].map(inc),
+      );
+      expect(await sorted('priority')).toEqual(
+        [400, 401, 402, 403, 404, 405].map(inc),
+      );
     });
 
     it('searches problems in title, statement, symptoms, root cause, workaround and number', async () => {
@@ -209,12 +243,17 @@ describe('word search', () => {
     }
     const knex = await databases.init('POSTGRES_16');
     await applyDatabaseMigrations(knex);
-    const plan = async (table: string, target: typeof INCIDENT_SEARCH) => {
+    const plan = async (
+      table: string,
+      target: typeof INCIDENT_SEARCH,
+      entityRefs?: string[],
+    ) => {
       const query = knex(table).select('*');
       whereWordsMatch(query, {
         db: knex,
         target,
         words: parseSearchWords('gateway 503', target.parseReference),
+        entityRefs,
       });
       const { sql, bindings } = query.toSQL();
       return knex.transaction(async (tx: Knex.Transaction) => {
@@ -228,6 +267,18 @@ describe('word search', () => {
     );
     expect(await plan('itsm_problems', PROBLEM_SEARCH)).toContain(
       'Bitmap Index Scan on itsm_problems_search_idx',
+    );
+    // Within entities, one index condition: the words and any of the entities.
+    const entities = [
+      'component:default/checkout-api',
+      'resource:default/orders-db',
+    ];
+    const scoped = await plan('itsm_incidents', INCIDENT_SEARCH, entities);
+    expect(scoped).toContain('Bitmap Index Scan on itsm_incidents_search_idx');
+    expect(scoped).toContain(
+      `Index Cond: (search_vector @@ '''gateway'' & ''503'' & ( ''${entityLexeme(
+        entities[0],
+      )}'' | ''${entityLexeme(entities[1])}'' )'::tsquery)`,
     );
   });
 });

@@ -1,5 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { MIGRATIONS_DIRECTORY } from '../database/migrations';
+import { entityLexeme } from '../database/wordSearch';
 import { incidentRow } from '../__testUtils__/listFixture';
 
 jest.setTimeout(60_000);
@@ -52,7 +53,7 @@ describe('migration 20261212100000_word_search', () => {
     },
   );
 
-  it('indexes the words of existing incidents on PostgreSQL', async () => {
+  it('indexes the words and the entity of existing incidents on PostgreSQL', async () => {
     if (!databases.eachSupportedId().flat().includes('POSTGRES_16')) {
       throw new Error(
         'set BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING',
@@ -62,8 +63,10 @@ describe('migration 20261212100000_word_search', () => {
     const [row] = await knex('itsm_incidents').select(
       knex.raw(`search_vector::text as vector`),
     );
+    // The database computes the entity's lexeme as the search does.
+    const entity = entityLexeme('component:default/checkout-api');
     expect(row.vector).toBe(
-      "'503':7 '7':1 'api':3 'api-gateway':2 'fixture':8 'gateway':4 'http':6 'returns':5",
+      `'503':7 '7':1 'api':3 'api-gateway':2 '${entity}' 'fixture':8 'gateway':4 'http':6 'returns':5`,
     );
     const indexes = await knex('pg_indexes')
       .whereIn('tablename', ['itsm_incidents', 'itsm_problems'])
