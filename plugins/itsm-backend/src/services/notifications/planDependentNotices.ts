@@ -68,10 +68,10 @@ export function planDependentNotices(options: {
       owned.length === 1
         ? `${entityName(owned[0].entityRef)} is exposed to ${label} on ${on}`
         : `${owned.length} of your entities are exposed to ${label} on ${on}`,
-    description: [
-      `${label}: ${incident.title}`,
-      ...owned.map(dependent => describePath(dependent.path)),
-    ].join('\n'),
+    // The notifications list shows the description on one line: sentences, not lines.
+    description: `${label}: ${incident.title}. Exposed: ${owned
+      .map(dependent => describePath(dependent.path))
+      .join('; ')}.`,
     link: recordLink('incident', incident.number),
     severity: severityOf(incident.priority),
     scope: recordScope('incident', incident.id),

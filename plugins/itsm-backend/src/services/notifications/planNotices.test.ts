@@ -183,11 +183,8 @@ describe('planDependentNotices', () => {
         exclude: [actor],
         title:
           '2 of your entities are exposed to P1 INC-000351 on payments-api',
-        description: [
-          'P1 INC-000351: Payments time out',
-          'checkout-api depends on payments-api',
-          'web depends on checkout-api, checkout-api depends on payments-api',
-        ].join('\n'),
+        description:
+          'P1 INC-000351: Payments time out. Exposed: checkout-api depends on payments-api; web depends on checkout-api, checkout-api depends on payments-api.',
         link: '/itsm/incidents/INC-000351',
         severity: 'critical',
         scope: 'itsm:incident:i-1',
