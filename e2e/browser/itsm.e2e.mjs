@@ -2,36 +2,21 @@
 // Chromium. Expects the app on ITSM_E2E_APP_URL (default localhost:3000)
 // with the seeded demo data; saves screenshots into docs/screenshots/.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   BACKEND,
-  SHOTS,
   guestToken,
   launchBrowser,
   newJourneyPage,
-  recordHeading as headingOf,
+  pageSteps,
   sendFiringAlerts,
-  visit,
 } from './journeyKit.mjs';
 
 const RUN = Date.now().toString(36);
 
 let browser;
 let page;
-
-async function shot(name) {
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function open(path) {
-  await visit(page, path);
-}
-
-function recordHeading() {
-  return headingOf(page);
-}
+const { shot, open, recordHeading } = pageSteps(() => page);
 
 async function choose(label, option) {
   // Required fields add ' *' to their label.

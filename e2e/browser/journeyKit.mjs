@@ -7,10 +7,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-export const APP = process.env.ITSM_E2E_APP_URL ?? 'http://localhost:3000';
+const APP = process.env.ITSM_E2E_APP_URL ?? 'http://localhost:3000';
 export const BACKEND =
   process.env.ITSM_E2E_BACKEND_URL ?? 'http://localhost:7007';
-export const ALERT_TOKEN =
+const ALERT_TOKEN =
   process.env.ITSM_E2E_ALERT_TOKEN ?? 'itsm-demo-alertmanager-token';
 export const SHOTS = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -90,4 +90,24 @@ export function sendFiringAlerts(groupKey, alerts) {
       alerts,
     }),
   });
+}
+
+/**
+ * The steps of a journey on one page: a full-page screenshot once the network
+ * is idle, opening a path signed in, and the record heading. `getPage` is
+ * called at each step, as the page is made in `before`.
+ */
+export function pageSteps(getPage) {
+  return {
+    async shot(name) {
+      const page = getPage();
+      await page.waitForLoadState('networkidle');
+      await page.screenshot({
+        path: join(SHOTS, `${name}.png`),
+        fullPage: true,
+      });
+    },
+    open: path => visit(getPage(), path),
+    recordHeading: () => recordHeading(getPage()),
+  };
 }
