@@ -71,3 +71,25 @@ export async function sendChecked(
   ).toEqual([]);
   return res;
 }
+
+/**
+ * sendChecked on the server `getServer` returns at each call (it starts in
+ * beforeAll), with the body and the headers, `headers` unless given, as options.
+ */
+export function optionSender(
+  getServer: () => Server,
+  headers: Record<string, string>,
+) {
+  return (
+    method: 'get' | 'post',
+    path: string,
+    options: { body?: object; headers?: Record<string, string> } = {},
+  ) =>
+    sendChecked(
+      getServer(),
+      method,
+      path,
+      options.headers ?? headers,
+      options.body,
+    );
+}

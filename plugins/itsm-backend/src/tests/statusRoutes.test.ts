@@ -5,7 +5,7 @@ import { STATUS_ENTITIES } from '../__testUtils__/statusCatalog';
 import {
   Server,
   mockPermissions,
-  sendChecked,
+  optionSender,
   startItsmBackend,
   userHeader,
 } from '../__testUtils__/routeTestKit';
@@ -19,19 +19,7 @@ describe('status and upstream routes', () => {
   const { permissions, allow } = mockPermissions();
   let server: Server;
 
-  async function send(
-    method: 'get' | 'post',
-    path: string,
-    options: { body?: object; headers?: Record<string, string> } = {},
-  ) {
-    return sendChecked(
-      server,
-      method,
-      path,
-      options.headers ?? auth,
-      options.body,
-    );
-  }
+  const send = optionSender(() => server, auth);
 
   beforeAll(async () => {
     allow(AuthorizeResult.ALLOW);

@@ -10,7 +10,7 @@ import {
   Server,
   UNKNOWN_ID,
   mockPermissions,
-  sendChecked,
+  optionSender,
   startItsmBackend,
   userHeader,
 } from '../__testUtils__/routeTestKit';
@@ -27,20 +27,7 @@ describe('unrouted inbox routes: dismiss and count', () => {
     let server: Server;
     let knex: Knex;
 
-    /** Sends a request and checks the response against the OpenAPI document. */
-    async function send(
-      method: 'get' | 'post',
-      path: string,
-      options: { body?: object; headers?: Record<string, string> } = {},
-    ) {
-      return sendChecked(
-        server,
-        method,
-        path,
-        options.headers ?? ben,
-        options.body,
-      );
-    }
+    const send = optionSender(() => server, ben);
 
     async function pendingAlertId(fingerprint: string): Promise<string> {
       await send('post', '/alerts/alertmanager', {
