@@ -2,46 +2,21 @@
 // Chromium. Expects the app on ITSM_E2E_APP_URL (default localhost:3000)
 // with the seeded demo data; saves screenshots into docs/screenshots/.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import {
+  BACKEND,
+  guestToken,
+  launchBrowser,
+  newJourneyPage,
+  pageSteps,
+  sendFiringAlerts,
+} from './journeyKit.mjs';
 
-const APP = process.env.ITSM_E2E_APP_URL ?? 'http://localhost:3000';
-const SHOTS = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'docs',
-  'screenshots',
-);
 const RUN = Date.now().toString(36);
 
 let browser;
 let page;
-
-async function shot(name) {
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function open(path) {
-  await page.goto(`${APP}${path}`);
-  // The guest sign-in page shows once per browser session.
-  const enter = page.getByRole('button', { name: /^enter$/i });
-  const signedOut = await enter
-    .waitFor({ timeout: 5000 })
-    .then(() => true)
-    .catch(() => false);
-  if (signedOut) {
-    await enter.click();
-  }
-}
-
-function recordHeading() {
-  return page.getByRole('heading', { name: /^(INC|PRB)-\d{6} · / });
-}
+const { shot, open, recordHeading } = pageSteps(() => page);
 
 async function choose(label, option) {
   // Required fields add ' *' to their label.
@@ -50,18 +25,8 @@ async function choose(label, option) {
 }
 
 before(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.setDefaultTimeout(30_000);
+  browser = await launchBrowser();
+  page = await newJourneyPage(browser);
 });
 
 after(async () => {
@@ -224,40 +189,20 @@ test('the Reliability tab and page chart trends, fix effects and problem aging',
 });
 
 test('an alert that matched no entity waits in the inbox and is assigned to one', async () => {
-  const backend = process.env.ITSM_E2E_BACKEND_URL ?? 'http://localhost:7007';
-  const response = await fetch(`${backend}/api/itsm/alerts/alertmanager`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Authorization: `Bearer ${
-        process.env.ITSM_E2E_ALERT_TOKEN ?? 'itsm-demo-alertmanager-token'
-      }`,
-    },
-    body: JSON.stringify({
-      version: '4',
+  const response = await sendFiringAlerts(`{}:{alertname="DiskFull"}`, [
+    {
       status: 'firing',
-      receiver: 'itsm',
-      groupKey: `{}:{alertname="DiskFull"}`,
-      groupLabels: {},
-      commonLabels: {},
-      commonAnnotations: {},
-      externalURL: 'http://alertmanager.local',
-      alerts: [
-        {
-          status: 'firing',
-          labels: {
-            alertname: 'DiskFull',
-            instance: `node-${RUN}`,
-            severity: 'critical',
-          },
-          annotations: { summary: `Disk full on node-${RUN}` },
-          startsAt: new Date().toISOString(),
-          endsAt: '0001-01-01T00:00:00Z',
-          fingerprint: `e2e-${RUN}`,
-        },
-      ],
-    }),
-  });
+      labels: {
+        alertname: 'DiskFull',
+        instance: `node-${RUN}`,
+        severity: 'critical',
+      },
+      annotations: { summary: `Disk full on node-${RUN}` },
+      startsAt: new Date().toISOString(),
+      endsAt: '0001-01-01T00:00:00Z',
+      fingerprint: `e2e-${RUN}`,
+    },
+  ]);
   assert.equal(response.status, 200);
 
   await open('/itsm/unrouted');
@@ -274,13 +219,9 @@ test('an alert that matched no entity waits in the inbox and is assigned to one'
 });
 
 test('a detected proposal is rejected with a reason, which releases its incidents', async () => {
-  const backend = process.env.ITSM_E2E_BACKEND_URL ?? 'http://localhost:7007';
-  const session = await (
-    await fetch(`${backend}/api/auth/guest/refresh`)
-  ).json();
   const proposals = await (
-    await fetch(`${backend}/api/itsm/problems?source=detected&status=new`, {
-      headers: { Authorization: `Bearer ${session.backstageIdentity.token}` },
+    await fetch(`${BACKEND}/api/itsm/problems?source=detected&status=new`, {
+      headers: { Authorization: `Bearer ${await guestToken()}` },
     })
   ).json();
   const proposal = proposals.items.find(p => p.incidentCount > 0);

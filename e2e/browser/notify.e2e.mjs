@@ -4,23 +4,17 @@
 // notifies the downstream team. Expects the demo app on ITSM_E2E_APP_URL
 // (default localhost:3000); saves screenshots into docs/screenshots/.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import {
+  BACKEND,
+  SHOTS,
+  guestToken,
+  launchBrowser,
+  sendFiringAlerts,
+  visit as open,
+} from './journeyKit.mjs';
 
-const APP = process.env.ITSM_E2E_APP_URL ?? 'http://localhost:3000';
-const BACKEND = process.env.ITSM_E2E_BACKEND_URL ?? 'http://localhost:7007';
-const ALERT_TOKEN =
-  process.env.ITSM_E2E_ALERT_TOKEN ?? 'itsm-demo-alertmanager-token';
-const SHOTS = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'docs',
-  'screenshots',
-);
 const RUN = Date.now().toString(36);
 const TITLE = `Card payments fail ${RUN}`;
 
@@ -42,19 +36,6 @@ async function shot(target, name) {
   });
 }
 
-async function open(target, path) {
-  await target.goto(`${APP}${path}`);
-  // The guest sign-in page shows once per browser session.
-  const enter = target.getByRole('button', { name: /^enter$/i });
-  const signedOut = await enter
-    .waitFor({ timeout: 5000 })
-    .then(() => true)
-    .catch(() => false);
-  if (signedOut) {
-    await enter.click();
-  }
-}
-
 async function newTab() {
   const context = await browser.newContext({
     viewport: { width: 1400, height: 1000 },
@@ -62,14 +43,6 @@ async function newTab() {
   const tab = await context.newPage();
   tab.setDefaultTimeout(30_000);
   return tab;
-}
-
-/** The guest's token, as the app gets it. */
-async function guestToken() {
-  const session = await (
-    await fetch(`${BACKEND}/api/auth/guest/refresh`)
-  ).json();
-  return session.backstageIdentity.token;
 }
 
 async function getJson(path) {
@@ -96,16 +69,7 @@ async function eventually(what, find, timeoutMs = 30_000) {
 }
 
 before(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-    ],
-  });
+  browser = await launchBrowser();
   page = await newTab();
   viewer = await newTab();
 });
@@ -115,37 +79,20 @@ after(async () => {
 });
 
 test('an alert opens a P1 on payments-api, which checkout-api depends on', async () => {
-  const response = await fetch(`${BACKEND}/api/itsm/alerts/alertmanager`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Authorization: `Bearer ${ALERT_TOKEN}`,
-    },
-    body: JSON.stringify({
-      version: '4',
+  const response = await sendFiringAlerts(`{}:{alertname="PaymentsDown"}`, [
+    {
       status: 'firing',
-      receiver: 'itsm',
-      groupKey: `{}:{alertname="PaymentsDown"}`,
-      groupLabels: {},
-      commonLabels: {},
-      commonAnnotations: {},
-      externalURL: 'http://alertmanager.local',
-      alerts: [
-        {
-          status: 'firing',
-          labels: {
-            alertname: 'PaymentsDown',
-            service: 'payments-api',
-            severity: 'critical',
-          },
-          annotations: { summary: TITLE },
-          startsAt: new Date().toISOString(),
-          endsAt: '0001-01-01T00:00:00Z',
-          fingerprint: `notify-${RUN}`,
-        },
-      ],
-    }),
-  });
+      labels: {
+        alertname: 'PaymentsDown',
+        service: 'payments-api',
+        severity: 'critical',
+      },
+      annotations: { summary: TITLE },
+      startsAt: new Date().toISOString(),
+      endsAt: '0001-01-01T00:00:00Z',
+      fingerprint: `notify-${RUN}`,
+    },
+  ]);
   assert.equal(response.status, 200);
   const page1 = await getJson(
     `/api/itsm/incidents?text=${encodeURIComponent(RUN)}`,

@@ -6,49 +6,21 @@
 // (default localhost:3000) with the seeded demo data; saves screenshots into
 // docs/screenshots/.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import {
+  BACKEND,
+  guestToken,
+  launchBrowser,
+  newJourneyPage,
+  pageSteps,
+  sendFiringAlerts,
+} from './journeyKit.mjs';
 
-const APP = process.env.ITSM_E2E_APP_URL ?? 'http://localhost:3000';
-const BACKEND = process.env.ITSM_E2E_BACKEND_URL ?? 'http://localhost:7007';
-const ALERT_TOKEN =
-  process.env.ITSM_E2E_ALERT_TOKEN ?? 'itsm-demo-alertmanager-token';
-const SHOTS = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'docs',
-  'screenshots',
-);
 const RUN = `triage${Date.now().toString(36)}`;
 
 let browser;
 let page;
-
-async function shot(name) {
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function open(path) {
-  await page.goto(`${APP}${path}`);
-  // The guest sign-in page shows once per browser session.
-  const enter = page.getByRole('button', { name: /^enter$/i });
-  const signedOut = await enter
-    .waitFor({ timeout: 5000 })
-    .then(() => true)
-    .catch(() => false);
-  if (signedOut) {
-    await enter.click();
-  }
-}
-
-function recordHeading() {
-  return page.getByRole('heading', { name: /^(INC|PRB)-\d{6} · / });
-}
+const { shot, open, recordHeading } = pageSteps(() => page);
 
 async function choose(scope, label, option) {
   // Required fields add ' *' to their label.
@@ -63,26 +35,9 @@ async function pickEntity(scope, label, typed, option) {
   await page.getByRole('option', { name: option }).first().click();
 }
 
-async function guestToken() {
-  const session = await (
-    await fetch(`${BACKEND}/api/auth/guest/refresh`)
-  ).json();
-  return session.backstageIdentity.token;
-}
-
 before(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.setDefaultTimeout(30_000);
+  browser = await launchBrowser();
+  page = await newJourneyPage(browser);
 });
 
 after(async () => {
@@ -161,40 +116,26 @@ test('finds a known error by two words and links an alert-opened incident to it'
   await firstRow.waitFor();
   const knownError = await firstRow.textContent();
 
-  const response = await fetch(`${BACKEND}/api/itsm/alerts/alertmanager`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Authorization: `Bearer ${ALERT_TOKEN}`,
-    },
-    body: JSON.stringify({
-      version: '4',
-      status: 'firing',
-      receiver: 'itsm',
-      groupKey: `{}:{alertname="GatewayHigh5xxRate",run="${RUN}"}`,
-      groupLabels: {},
-      commonLabels: {},
-      commonAnnotations: {},
-      externalURL: 'http://alertmanager.local',
-      alerts: [
-        {
-          status: 'firing',
-          labels: {
-            alertname: 'GatewayHigh5xxRate',
-            service: 'api-gateway',
-            severity: 'critical',
-            e2e_run: RUN,
-          },
-          annotations: {
-            summary: `api-gateway returns HTTP 503 (${RUN})`,
-          },
-          startsAt: new Date().toISOString(),
-          endsAt: '0001-01-01T00:00:00Z',
-          fingerprint: `e2e-${RUN}`,
+  const response = await sendFiringAlerts(
+    `{}:{alertname="GatewayHigh5xxRate",run="${RUN}"}`,
+    [
+      {
+        status: 'firing',
+        labels: {
+          alertname: 'GatewayHigh5xxRate',
+          service: 'api-gateway',
+          severity: 'critical',
+          e2e_run: RUN,
         },
-      ],
-    }),
-  });
+        annotations: {
+          summary: `api-gateway returns HTTP 503 (${RUN})`,
+        },
+        startsAt: new Date().toISOString(),
+        endsAt: '0001-01-01T00:00:00Z',
+        fingerprint: `e2e-${RUN}`,
+      },
+    ],
+  );
   assert.equal(response.status, 200);
   const token = await guestToken();
   const listed = await (

@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
-import { TEST_ENTITIES } from './fixtures';
+import { Knex } from 'knex';
+import { TEST_ENTITIES, createMigratedTestServices } from './fixtures';
 
 const DEPENDS_ON: Record<string, string> = {
   'checkout-api': 'component:default/payments-api',
@@ -26,3 +27,8 @@ export const TRIAGE_ENTITIES: Entity[] = TEST_ENTITIES.map(entity => {
 export const CHECKOUT = 'component:default/checkout-api';
 export const PAYMENTS = 'component:default/payments-api';
 export const ORDERS_DB = 'resource:default/orders-db';
+
+/** Migrated test services over the catalog with the dependency chain. */
+export function createTriageServices(knex: Knex) {
+  return createMigratedTestServices(knex, { entities: TRIAGE_ENTITIES });
+}

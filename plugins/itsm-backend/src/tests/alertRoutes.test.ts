@@ -18,58 +18,33 @@ import {
   eventsV2,
   firingAlert,
 } from '../__testUtils__/fixtures';
-import { validateResponse } from '../schema/__testUtils__/openApiContract';
+import {
+  Server,
+  mockPermissions,
+  startItsmBackend,
+  userHeader,
+  sendChecked as send,
+} from '../__testUtils__/routeTestKit';
 
 jest.setTimeout(120_000);
 
-const ben = { Authorization: mockCredentials.user.header('user:default/ben') };
-
-type Server = Parameters<typeof request>[0];
-
-/** Sends a request and checks the response against the OpenAPI document. */
-async function send(
-  server: Server,
-  method: 'get' | 'post',
-  path: string,
-  headers: Record<string, string>,
-  body?: object,
-) {
-  const req = request(server)[method](`/api/itsm${path}`).set(headers);
-  const res = body ? await req.send(body) : await req;
-  expect(
-    validateResponse({ method, path, status: res.status, body: res.body }),
-  ).toEqual([]);
-  return res;
-}
+const ben = userHeader('ben');
 
 describe('alert routes', () => {
   const databases = TestDatabases.create();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    const permissions = mockServices.permissions.mock();
+    const { permissions, allow } = mockPermissions();
     let server: Server;
     let knex: Knex;
 
-    function allow(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
-      permissions.authorize.mockImplementation(async reqs =>
-        reqs.map(() => ({ result })),
-      );
-      permissions.authorizeConditional.mockImplementation(async reqs =>
-        reqs.map(() => ({ result })),
-      );
-    }
-
     beforeAll(async () => {
       knex = await databases.init(databaseId);
-      const backend = await startTestBackend({
-        features: [
-          itsmPlugin,
-          permissions.factory,
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({ entities: TEST_ENTITIES }),
-        ],
+      server = await startItsmBackend({
+        permissions,
+        entities: TEST_ENTITIES,
+        knex,
       });
-      server = backend.server;
     });
 
     beforeEach(() => allow(AuthorizeResult.ALLOW));

@@ -15,6 +15,7 @@ import {
   incidentInput,
   userCaller,
 } from '../__testUtils__/fixtures';
+import { resolveWithWorkaround } from '../__testUtils__/recordSteps';
 
 jest.setTimeout(120_000);
 
@@ -42,16 +43,7 @@ describe('entity summary', () => {
       const resolveAfter = async (minutes: number) => {
         const incident = await services.incidents.create(incidentInput(), ben);
         clock.now += minutes * MINUTE;
-        await services.incidents.transition({
-          idOrNumber: incident.id,
-          input: {
-            version: 1,
-            to: 'resolved',
-            resolutionCode: 'workaround',
-            resolutionNotes: 'Restarted',
-          },
-          caller: ben,
-        });
+        await resolveWithWorkaround(services, incident.id, ben);
         return incident;
       };
 

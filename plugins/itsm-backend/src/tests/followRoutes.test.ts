@@ -1,44 +1,31 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import request from 'supertest';
-import { itsmPlugin } from '../plugin';
 import { TEST_ENTITIES, incidentInput } from '../__testUtils__/fixtures';
-import { validateResponse } from '../schema/__testUtils__/openApiContract';
+import {
+  Server,
+  UNKNOWN_ID,
+  mockPermissions,
+  sendChecked,
+  startItsmBackend,
+  userHeader,
+} from '../__testUtils__/routeTestKit';
 
 jest.setTimeout(60_000);
 
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
-const header = (user: string) => ({
-  Authorization: mockCredentials.user.header(`user:default/${user}`),
-});
-const ben = header('ben');
+const ben = userHeader('ben');
 
 type Method = 'get' | 'put' | 'delete';
 
 describe('follow routes', () => {
-  const permissions = mockServices.permissions.mock();
+  const { permissions, allow } = mockPermissions();
   const notifications = { send: jest.fn() };
   const signals = { publish: jest.fn() };
-  let server: Parameters<typeof request>[0];
+  let server: Server;
   let incident: any;
   let problem: any;
-
-  function allow(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
-    permissions.authorize.mockImplementation(async reqs =>
-      reqs.map(() => ({ result })),
-    );
-    permissions.authorizeConditional.mockImplementation(async reqs =>
-      reqs.map(() => ({ result })),
-    );
-  }
 
   async function send(
     method: Method | 'post',
@@ -46,22 +33,16 @@ describe('follow routes', () => {
     headers: Record<string, string> = ben,
     body?: object,
   ) {
-    const req = request(server)[method](`/api/itsm${path}`).set(headers);
-    const res = body ? await req.send(body) : await req;
-    expect(
-      validateResponse({ method, path, status: res.status, body: res.body }),
-    ).toEqual([]);
-    return res;
+    return sendChecked(server, method, path, headers, body);
   }
 
   beforeAll(async () => {
     allow(AuthorizeResult.ALLOW);
     notifications.send.mockRejectedValue(new Error('notifications are down'));
-    const backend = await startTestBackend({
+    server = await startItsmBackend({
+      permissions,
+      entities: TEST_ENTITIES,
       features: [
-        itsmPlugin,
-        permissions.factory,
-        catalogServiceMock.factory({ entities: TEST_ENTITIES }),
         createServiceFactory({
           service: notificationService,
           deps: {},
@@ -74,7 +55,6 @@ describe('follow routes', () => {
         }),
       ],
     });
-    server = backend.server;
     incident = (await send('post', '/incidents', ben, incidentInput())).body;
     problem = (
       await send('post', '/problems', ben, {
@@ -133,7 +113,7 @@ describe('follow routes', () => {
         following: true,
         followers: 1,
       });
-      expect((await send('get', path, header('alice'))).body).toEqual({
+      expect((await send('get', path, userHeader('alice'))).body).toEqual({
         following: false,
         followers: 1,
       });
@@ -149,7 +129,7 @@ describe('follow routes', () => {
   });
 
   it('lists the audience of a public update with each reason', async () => {
-    await send('put', `/incidents/${incident.id}/follow`, header('alice'));
+    await send('put', `/incidents/${incident.id}/follow`, userHeader('alice'));
     await send(
       'put',
       '/entity-follows?entityRef=component:default/checkout-api',
@@ -189,13 +169,18 @@ describe('follow routes', () => {
       `/incidents/${incident.id}/audience`,
     ]) {
       const method = path.endsWith('audience') ? 'get' : 'put';
-      const res = await send(method, path, header('carol'));
+      const res = await send(method, path, userHeader('carol'));
       expect({ path, status: res.status }).toEqual({ path, status: 403 });
     }
     allow(AuthorizeResult.ALLOW);
     expect(
-      (await send('get', `/incidents/${incident.id}/follow`, header('carol')))
-        .body,
+      (
+        await send(
+          'get',
+          `/incidents/${incident.id}/follow`,
+          userHeader('carol'),
+        )
+      ).body,
     ).toMatchObject({ following: false });
   });
 

@@ -1,15 +1,11 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  createMigratedTestServices,
-  incidentInput,
-  userCaller,
-} from '../__testUtils__/fixtures';
+import { incidentInput, userCaller } from '../__testUtils__/fixtures';
 import {
   CHECKOUT,
   ORDERS_DB,
   PAYMENTS,
-  TRIAGE_ENTITIES,
+  createTriageServices,
 } from '../__testUtils__/triageFixture';
 
 jest.setTimeout(120_000);
@@ -21,9 +17,7 @@ describe('duplicate incidents', () => {
 
   async function setup(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    const { services, permissions } = await createMigratedTestServices(knex, {
-      entities: TRIAGE_ENTITIES,
-    });
+    const { services, permissions } = await createTriageServices(knex);
     const log = (overrides: Record<string, unknown>) =>
       services.incidents.create(incidentInput(overrides), ben);
     const kinds = async (id: string) =>

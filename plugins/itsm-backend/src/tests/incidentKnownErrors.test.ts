@@ -2,7 +2,6 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   alertmanagerWebhook,
-  createMigratedTestServices,
   firingAlert,
   incidentInput,
   serviceCaller,
@@ -12,7 +11,7 @@ import {
   CHECKOUT,
   ORDERS_DB,
   PAYMENTS,
-  TRIAGE_ENTITIES,
+  createTriageServices,
 } from '../__testUtils__/triageFixture';
 
 jest.setTimeout(120_000);
@@ -24,9 +23,7 @@ describe('known errors at an incident', () => {
 
   async function setup(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    const { services, permissions } = await createMigratedTestServices(knex, {
-      entities: TRIAGE_ENTITIES,
-    });
+    const { services, permissions } = await createTriageServices(knex);
 
     /** Opens a problem and, unless `publish` is false, publishes it as a known error. */
     async function knownError(options: {

@@ -1,57 +1,32 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { itsmPlugin } from '../plugin';
 import { incidentInput } from '../__testUtils__/fixtures';
 import { LIST_ENTITIES } from '../__testUtils__/listFixture';
-import { validateResponse } from '../schema/__testUtils__/openApiContract';
+import {
+  Server,
+  mockPermissions,
+  sendChecked,
+  startItsmBackend,
+  userHeader,
+} from '../__testUtils__/routeTestKit';
 
 jest.setTimeout(60_000);
 
-const auth = { Authorization: mockCredentials.user.header('user:default/ben') };
+const auth = userHeader('ben');
 
 /** The query parameters of the incident and problem lists through HTTP. */
 describe('list routes', () => {
-  const permissions = mockServices.permissions.mock();
-  let server: Parameters<typeof request>[0];
-
-  function allow(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
-    permissions.authorize.mockImplementation(async reqs =>
-      reqs.map(() => ({ result })),
-    );
-    permissions.authorizeConditional.mockImplementation(async reqs =>
-      reqs.map(() => ({ result })),
-    );
-  }
+  const { permissions, allow } = mockPermissions();
+  let server: Server;
 
   async function get(path: string, headers: Record<string, string> = auth) {
-    const res = await request(server).get(`/api/itsm${path}`).set(headers);
-    expect(
-      validateResponse({
-        method: 'get',
-        path: path.split('?')[0],
-        status: res.status,
-        body: res.body,
-      }),
-    ).toEqual([]);
-    return res;
+    return sendChecked(server, 'get', path, headers);
   }
 
   beforeAll(async () => {
     allow(AuthorizeResult.ALLOW);
-    const backend = await startTestBackend({
-      features: [
-        itsmPlugin,
-        permissions.factory,
-        catalogServiceMock.factory({ entities: LIST_ENTITIES }),
-      ],
-    });
-    server = backend.server;
+    server = await startItsmBackend({ permissions, entities: LIST_ENTITIES });
     for (const [title, entityRef, impact] of [
       ['api-gateway returns HTTP 503', 'component:default/checkout-api', 1],
       ['Checkout answers 503', 'component:default/checkout-api', 3],

@@ -1,11 +1,11 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { linkIncidentBody } from '@backstage-itsm/plugin-itsm-common';
 import {
   createMigratedTestServices,
   incidentInput,
   userCaller,
 } from '../__testUtils__/fixtures';
+import { linkToProblem } from '../__testUtils__/recordSteps';
 
 jest.setTimeout(120_000);
 
@@ -119,12 +119,7 @@ describe('editing problems', () => {
     it('keeps the entities of linked incidents', async () => {
       const { services, problem, rows } = await setup(databaseId);
       const incident = await services.incidents.create(incidentInput(), ben);
-      await services.problemLinks.link({
-        problemIdOrNumber: problem.id,
-        incidentIdOrNumber: incident.id,
-        input: linkIncidentBody.parse({}),
-        caller: ben,
-      });
+      await linkToProblem(services, problem.id, incident.id, ben);
       await expect(
         services.problems.update({
           idOrNumber: problem.id,

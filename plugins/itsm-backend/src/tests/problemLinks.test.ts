@@ -9,6 +9,7 @@ import {
   incidentInput,
   userCaller,
 } from '../__testUtils__/fixtures';
+import { linkToProblem } from '../__testUtils__/recordSteps';
 
 jest.setTimeout(120_000);
 
@@ -81,20 +82,10 @@ describe('links between incidents and problems', () => {
       const first = await openProblem('orders-db pool exhausted at peak');
       const second = await openProblem('PgBouncer limits too low');
       const incident = await services.incidents.create(incidentInput(), ben);
-      await services.problemLinks.link({
-        problemIdOrNumber: first.id,
-        incidentIdOrNumber: incident.id,
-        input: linkIncidentBody.parse({}),
-        caller: ben,
-      });
+      await linkToProblem(services, first.id, incident.id, ben);
 
       await expect(
-        services.problemLinks.link({
-          problemIdOrNumber: second.id,
-          incidentIdOrNumber: incident.number,
-          input: linkIncidentBody.parse({}),
-          caller: ben,
-        }),
+        linkToProblem(services, second.id, incident.number, ben),
       ).rejects.toMatchObject({
         name: 'ConflictError',
         message:
@@ -137,12 +128,7 @@ describe('links between incidents and problems', () => {
       const first = await openProblem('orders-db pool exhausted at peak');
       const second = await openProblem('PgBouncer limits too low');
       const incident = await services.incidents.create(incidentInput(), ben);
-      await services.problemLinks.link({
-        problemIdOrNumber: first.id,
-        incidentIdOrNumber: incident.id,
-        input: linkIncidentBody.parse({}),
-        caller: ben,
-      });
+      await linkToProblem(services, first.id, incident.id, ben);
       // The first decision is on the problem linked to, the second on the one holding the incident.
       const allowThenDeny = () =>
         permissions.authorizeConditional
@@ -151,12 +137,7 @@ describe('links between incidents and problems', () => {
 
       allowThenDeny();
       await expect(
-        services.problemLinks.link({
-          problemIdOrNumber: second.id,
-          incidentIdOrNumber: incident.id,
-          input: linkIncidentBody.parse({}),
-          caller: ben,
-        }),
+        linkToProblem(services, second.id, incident.id, ben),
       ).rejects.toMatchObject({
         name: 'ConflictError',
         message:

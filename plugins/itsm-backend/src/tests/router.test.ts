@@ -1,36 +1,27 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { itsmPlugin } from '../plugin';
 import { TEST_ENTITIES, incidentInput } from '../__testUtils__/fixtures';
-import { validateResponse } from '../schema/__testUtils__/openApiContract';
+import {
+  Server,
+  UNKNOWN_ID,
+  mockPermissions,
+  sendChecked,
+  startItsmBackend,
+  userHeader,
+} from '../__testUtils__/routeTestKit';
 
 jest.setTimeout(60_000);
 
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
-const auth = { Authorization: mockCredentials.user.header('user:default/ben') };
+const auth = userHeader('ben');
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
 describe('ITSM router', () => {
-  const permissions = mockServices.permissions.mock();
-  let server: Parameters<typeof request>[0];
+  const { permissions, allow } = mockPermissions();
+  let server: Server;
   let incident: any;
   let problem: any;
-
-  function allow(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
-    permissions.authorize.mockImplementation(async reqs =>
-      reqs.map(() => ({ result })),
-    );
-    permissions.authorizeConditional.mockImplementation(async reqs =>
-      reqs.map(() => ({ result })),
-    );
-  }
 
   async function send(
     method: Method,
@@ -38,28 +29,12 @@ describe('ITSM router', () => {
     body?: object,
     headers: Record<string, string> = auth,
   ) {
-    const req = request(server)[method](`/api/itsm${path}`).set(headers);
-    const res = body ? await req.send(body) : await req;
-    const problems = validateResponse({
-      method,
-      path,
-      status: res.status,
-      body: res.body,
-    });
-    expect(problems).toEqual([]);
-    return res;
+    return sendChecked(server, method, path, headers, body);
   }
 
   beforeAll(async () => {
     allow(AuthorizeResult.ALLOW);
-    const backend = await startTestBackend({
-      features: [
-        itsmPlugin,
-        permissions.factory,
-        catalogServiceMock.factory({ entities: TEST_ENTITIES }),
-      ],
-    });
-    server = backend.server;
+    server = await startItsmBackend({ permissions, entities: TEST_ENTITIES });
     incident = (await send('post', '/incidents', incidentInput())).body;
     problem = (
       await send('post', '/problems', {
@@ -343,7 +318,7 @@ describe('ITSM router', () => {
   it('takes the reporter and timeline actor from the token, never the body', async () => {
     const res = await request(server)
       .post('/api/itsm/incidents')
-      .set({ Authorization: mockCredentials.user.header('user:default/alice') })
+      .set(userHeader('alice'))
       .send(incidentInput());
     expect(res.status).toBe(201);
     expect(res.body.reporterRef).toBe('user:default/alice');

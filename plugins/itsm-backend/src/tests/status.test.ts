@@ -8,6 +8,7 @@ import {
   userCaller,
 } from '../__testUtils__/fixtures';
 import { STATUS_ENTITIES } from '../__testUtils__/statusCatalog';
+import { resolveWithWorkaround } from '../__testUtils__/recordSteps';
 
 jest.setTimeout(120_000);
 
@@ -107,16 +108,7 @@ describe('status page and upstream incidents', () => {
       await note(incident.id, 'internal', 'Suspect the pool size');
       await note(incident.id, 'public', 'Failover started');
       await note(done.id, 'public', 'Checkout fixed');
-      await services.incidents.transition({
-        idOrNumber: done.id,
-        input: {
-          version: 1,
-          to: 'resolved',
-          resolutionCode: 'workaround',
-          resolutionNotes: 'Restarted',
-        },
-        caller: ben,
-      });
+      await resolveWithWorkaround(services, done.id, ben);
 
       const page = await services.status.read(ben);
       expect(
@@ -132,16 +124,7 @@ describe('status page and upstream incidents', () => {
       const { services, open, clock } = await setup();
       const resolve = async (entityRef: string) => {
         const incident = await open(entityRef, 1, 2);
-        await services.incidents.transition({
-          idOrNumber: incident.id,
-          input: {
-            version: 1,
-            to: 'resolved',
-            resolutionCode: 'workaround',
-            resolutionNotes: 'Restarted',
-          },
-          caller: ben,
-        });
+        await resolveWithWorkaround(services, incident.id, ben);
         return incident;
       };
       await resolve(PAYMENTS);

@@ -1,59 +1,29 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import request from 'supertest';
-import { itsmPlugin } from '../plugin';
 import { incidentInput } from '../__testUtils__/fixtures';
 import { STATUS_ENTITIES } from '../__testUtils__/statusCatalog';
-import { validateResponse } from '../schema/__testUtils__/openApiContract';
+import {
+  Server,
+  mockPermissions,
+  optionSender,
+  startItsmBackend,
+  userHeader,
+} from '../__testUtils__/routeTestKit';
 
 jest.setTimeout(60_000);
 
-const auth = { Authorization: mockCredentials.user.header('user:default/ben') };
+const auth = userHeader('ben');
 const UPSTREAM = '/entities/upstream-incidents';
 
 describe('status and upstream routes', () => {
-  const permissions = mockServices.permissions.mock();
-  let server: Parameters<typeof request>[0];
+  const { permissions, allow } = mockPermissions();
+  let server: Server;
 
-  function allow(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
-    permissions.authorize.mockImplementation(async reqs =>
-      reqs.map(() => ({ result })),
-    );
-    permissions.authorizeConditional.mockImplementation(async reqs =>
-      reqs.map(() => ({ result })),
-    );
-  }
-
-  async function send(
-    method: 'get' | 'post',
-    path: string,
-    options: { body?: object; headers?: Record<string, string> } = {},
-  ) {
-    const req = request(server)
-      [method](`/api/itsm${path}`)
-      .set(options.headers ?? auth);
-    const res = options.body ? await req.send(options.body) : await req;
-    expect(
-      validateResponse({ method, path, status: res.status, body: res.body }),
-    ).toEqual([]);
-    return res;
-  }
+  const send = optionSender(() => server, auth);
 
   beforeAll(async () => {
     allow(AuthorizeResult.ALLOW);
-    const backend = await startTestBackend({
-      features: [
-        itsmPlugin,
-        permissions.factory,
-        catalogServiceMock.factory({ entities: STATUS_ENTITIES }),
-      ],
-    });
-    server = backend.server;
+    server = await startItsmBackend({ permissions, entities: STATUS_ENTITIES });
     const incident = await send('post', '/incidents', {
       body: incidentInput({
         entityRef: 'resource:default/payments-db',

@@ -1,13 +1,5 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import request from 'supertest';
-import { itsmPlugin } from '../plugin';
 import { incidentInput } from '../__testUtils__/fixtures';
 import {
   CHECKOUT,
@@ -15,12 +7,18 @@ import {
   PAYMENTS,
   TRIAGE_ENTITIES,
 } from '../__testUtils__/triageFixture';
-import { validateResponse } from '../schema/__testUtils__/openApiContract';
+import {
+  Server,
+  UNKNOWN_ID,
+  mockPermissions,
+  sendChecked,
+  startItsmBackend,
+  userHeader,
+} from '../__testUtils__/routeTestKit';
 
 jest.setTimeout(120_000);
 
-const ben = { Authorization: mockCredentials.user.header('user:default/ben') };
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+const ben = userHeader('ben');
 
 type Method = 'get' | 'post' | 'patch';
 
@@ -28,19 +26,10 @@ describe('triage routes', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    const permissions = mockServices.permissions.mock();
-    let server: Parameters<typeof request>[0];
+    const { permissions, allow } = mockPermissions();
+    let server: Server;
     let incident: any;
     let knownError: any;
-
-    function allow(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
-      permissions.authorize.mockImplementation(async reqs =>
-        reqs.map(() => ({ result })),
-      );
-      permissions.authorizeConditional.mockImplementation(async reqs =>
-        reqs.map(() => ({ result })),
-      );
-    }
 
     /** Sends a request and checks the response against the OpenAPI document. */
     async function send(
@@ -49,26 +38,17 @@ describe('triage routes', () => {
       body?: object,
       headers: Record<string, string> = ben,
     ) {
-      const req = request(server)[method](`/api/itsm${path}`).set(headers);
-      const res = body ? await req.send(body) : await req;
-      expect(
-        validateResponse({ method, path, status: res.status, body: res.body }),
-      ).toEqual([]);
-      return res;
+      return sendChecked(server, method, path, headers, body);
     }
 
     beforeAll(async () => {
       allow(AuthorizeResult.ALLOW);
       const knex = await databases.init(databaseId);
-      const backend = await startTestBackend({
-        features: [
-          itsmPlugin,
-          permissions.factory,
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({ entities: TRIAGE_ENTITIES }),
-        ],
+      server = await startItsmBackend({
+        permissions,
+        entities: TRIAGE_ENTITIES,
+        knex,
       });
-      server = backend.server;
       incident = (
         await send(
           'post',

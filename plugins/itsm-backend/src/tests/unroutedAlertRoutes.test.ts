@@ -1,60 +1,33 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
-import request from 'supertest';
-import { itsmPlugin } from '../plugin';
 import {
   TEST_ENTITIES,
   alertmanagerWebhook,
   firingAlert,
 } from '../__testUtils__/fixtures';
-import { validateResponse } from '../schema/__testUtils__/openApiContract';
+import {
+  Server,
+  UNKNOWN_ID,
+  mockPermissions,
+  optionSender,
+  startItsmBackend,
+  userHeader,
+} from '../__testUtils__/routeTestKit';
 
 jest.setTimeout(120_000);
 
-const ben = { Authorization: mockCredentials.user.header('user:default/ben') };
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
-
-type Server = Parameters<typeof request>[0];
+const ben = userHeader('ben');
 
 describe('unrouted inbox routes: dismiss and count', () => {
   const databases = TestDatabases.create();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    const permissions = mockServices.permissions.mock();
+    const { permissions, allow } = mockPermissions();
     let server: Server;
     let knex: Knex;
 
-    function allow(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
-      permissions.authorize.mockImplementation(async reqs =>
-        reqs.map(() => ({ result })),
-      );
-      permissions.authorizeConditional.mockImplementation(async reqs =>
-        reqs.map(() => ({ result })),
-      );
-    }
-
-    /** Sends a request and checks the response against the OpenAPI document. */
-    async function send(
-      method: 'get' | 'post',
-      path: string,
-      options: { body?: object; headers?: Record<string, string> } = {},
-    ) {
-      const req = request(server)
-        [method](`/api/itsm${path}`)
-        .set(options.headers ?? ben);
-      const res = options.body ? await req.send(options.body) : await req;
-      expect(
-        validateResponse({ method, path, status: res.status, body: res.body }),
-      ).toEqual([]);
-      return res;
-    }
+    const send = optionSender(() => server, ben);
 
     async function pendingAlertId(fingerprint: string): Promise<string> {
       await send('post', '/alerts/alertmanager', {
@@ -70,15 +43,11 @@ describe('unrouted inbox routes: dismiss and count', () => {
 
     beforeAll(async () => {
       knex = await databases.init(databaseId);
-      const backend = await startTestBackend({
-        features: [
-          itsmPlugin,
-          permissions.factory,
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({ entities: TEST_ENTITIES }),
-        ],
+      server = await startItsmBackend({
+        permissions,
+        entities: TEST_ENTITIES,
+        knex,
       });
-      server = backend.server;
     });
 
     beforeEach(() => allow(AuthorizeResult.ALLOW));

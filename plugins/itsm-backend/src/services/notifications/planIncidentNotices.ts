@@ -1,19 +1,10 @@
-import { Incident, formatPriority } from '@backstage-itsm/plugin-itsm-common';
+import { Incident } from '@backstage-itsm/plugin-itsm-common';
 import { publicUpdateAudience } from '../../shared/publicUpdateAudience';
-import { ChangeEvent, actorsOf } from './changeEvent';
-import {
-  Notice,
-  entityName,
-  recordLink,
-  recordScope,
-  severityOf,
-} from './notice';
+import { ChangeEvent } from './changeEvent';
+import { Notice, entityName } from './notice';
+import { recordNoticeBasics, uniqueRefs } from './recordNotice';
 
 const ENDS = ['resolved', 'closed', 'cancelled'];
-
-function unique(refs: Array<string | null>): string[] {
-  return [...new Set(refs.filter((ref): ref is string => Boolean(ref)))];
-}
 
 /**
  * The notices of one committed change to an incident: opened (owners and
@@ -28,14 +19,8 @@ export function planIncidentNotices(options: {
   followers: string[];
 }): Notice[] {
   const { incident, events, followers } = options;
-  const label = `${formatPriority(incident.priority)} ${incident.number}`;
   const on = entityName(incident.entityRef);
-  const base = {
-    link: recordLink('incident', incident.number),
-    severity: severityOf(incident.priority),
-    scope: recordScope('incident', incident.id),
-    exclude: actorsOf(events),
-  };
+  const { label, base } = recordNoticeBasics('incident', incident, events);
   const owner = incident.ownerRef ?? incident.entityRef;
   const notices: Notice[] = [];
   events.forEach((event, index) => {
@@ -45,7 +30,7 @@ export function planIncidentNotices(options: {
         ...base,
         key: `${key}:opened`,
         kind: 'incident-opened',
-        recipients: unique([owner, ...followers]),
+        recipients: uniqueRefs([owner, ...followers]),
         title: `${label} opened on ${on}: ${incident.title}`,
         description: incident.description,
       });
@@ -92,7 +77,7 @@ export function planIncidentNotices(options: {
         ...base,
         key,
         kind: 'incident-resolved',
-        recipients: unique([incident.reporterRef, ...followers]),
+        recipients: uniqueRefs([incident.reporterRef, ...followers]),
         title: `${label} on ${on} is ${event.newValue}: ${incident.title}`,
         description:
           incident.resolutionNotes ?? event.body ?? `Now ${event.newValue}.`,

@@ -1,12 +1,9 @@
-import { Problem, formatPriority } from '@backstage-itsm/plugin-itsm-common';
-import { ChangeEvent, actorsOf } from './changeEvent';
-import { Notice, recordLink, recordScope, severityOf } from './notice';
+import { Problem } from '@backstage-itsm/plugin-itsm-common';
+import { ChangeEvent } from './changeEvent';
+import { Notice } from './notice';
+import { recordNoticeBasics, uniqueRefs } from './recordNotice';
 
 const ENDS = ['resolved', 'closed'];
-
-function unique(refs: Array<string | null>): string[] {
-  return [...new Set(refs.filter((ref): ref is string => Boolean(ref)))];
-}
 
 /**
  * The notices of one committed change to a problem: published as a known
@@ -19,15 +16,12 @@ export function planProblemNotices(options: {
   followers: string[];
 }): Notice[] {
   const { problem, events, followers } = options;
-  const label = `${formatPriority(problem.priority)} ${problem.number}`;
-  const base = {
-    link: recordLink('problem', problem.number),
-    severity: severityOf(problem.priority),
-    scope: recordScope('problem', problem.id),
-    exclude: actorsOf(events),
-  };
-  const affected = unique([problem.entityRef, ...problem.affectedEntityRefs]);
-  const people = unique([problem.reporterRef, ...followers]);
+  const { label, base } = recordNoticeBasics('problem', problem, events);
+  const affected = uniqueRefs([
+    problem.entityRef,
+    ...problem.affectedEntityRefs,
+  ]);
+  const people = uniqueRefs([problem.reporterRef, ...followers]);
   const notices: Notice[] = [];
   events.forEach((event, index) => {
     const key = `${index}:${event.kind}`;
@@ -49,7 +43,10 @@ export function planProblemNotices(options: {
         ...base,
         key,
         kind: 'problem-update',
-        recipients: unique([problem.ownerRef ?? problem.entityRef, ...people]),
+        recipients: uniqueRefs([
+          problem.ownerRef ?? problem.entityRef,
+          ...people,
+        ]),
         title: `Update on ${label}: ${problem.title}`,
         description: event.body ?? '',
       });
@@ -62,7 +59,7 @@ export function planProblemNotices(options: {
         ...base,
         key,
         kind: 'problem-fixed',
-        recipients: unique([...affected, ...people]),
+        recipients: uniqueRefs([...affected, ...people]),
         title: `${label} is fixed: ${problem.title}`,
         description: problem.permanentFix ?? 'A permanent fix was applied.',
       });
