@@ -9,9 +9,7 @@ import {
   isOpenProblemStatus,
 } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
@@ -31,6 +29,9 @@ import { useCategories, usePriorityMatrix } from '../shared/useItsmConfig';
 import { KnownErrorSuggestions } from './KnownErrorSuggestions';
 import { PossibleDuplicates } from './PossibleDuplicates';
 import { entityAndDependencyRefs } from './entityAndDependencyRefs';
+import { DialogActionsBar } from '../shared/DialogActionsBar';
+import { DialogErrorAlert } from '../shared/DialogErrorAlert';
+import { RequiredTextField } from '../shared/RequiredTextField';
 
 /**
  * Logs an incident on an entity. While the user describes the symptoms, the
@@ -109,28 +110,21 @@ export function LogIncidentDialog(props: {
           <Grid item xs={12} md={7}>
             <Grid container spacing={2}>
               <Grid item xs={12}>
-                <TextField
+                <RequiredTextField
                   id="itsm-title"
                   label="Title"
-                  required
-                  fullWidth
-                  variant="outlined"
                   value={title}
-                  onChange={event => setTitle(event.target.value)}
+                  onChange={setTitle}
                   helperText="What is broken, as users see it"
                 />
               </Grid>
               <Grid item xs={12}>
-                <TextField
+                <RequiredTextField
                   id="itsm-description"
                   label="Description"
-                  required
-                  fullWidth
-                  multiline
                   minRows={4}
-                  variant="outlined"
                   value={description}
-                  onChange={event => setDescription(event.target.value)}
+                  onChange={setDescription}
                   helperText="Symptoms, error messages, since when, who is affected"
                 />
               </Grid>
@@ -210,23 +204,15 @@ export function LogIncidentDialog(props: {
             )}
           </Grid>
         </Grid>
-        {submission.error && (
-          <Box mt={2}>
-            <Alert severity="error">{errorMessage(submission.error)}</Alert>
-          </Box>
-        )}
+        <DialogErrorAlert error={submission.error} spaced />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={!complete || submission.loading}
-          onClick={() => submit()}
-        >
-          Log incident
-        </Button>
-      </DialogActions>
+      <DialogActionsBar
+        onCancel={onClose}
+        onConfirm={submit}
+        disabled={!complete || submission.loading}
+      >
+        Log incident
+      </DialogActionsBar>
     </Dialog>
   );
 }

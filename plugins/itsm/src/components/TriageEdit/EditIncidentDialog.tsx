@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Impact,
@@ -6,22 +6,22 @@ import {
   derivePriority,
 } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { EditIncidentRequest, itsmApiRef } from '../../api';
 import { AssigneePicker } from '../shared/AssigneePicker';
+import { ConflictAlert } from '../shared/ConflictAlert';
+import { DialogActionsBar } from '../shared/DialogActionsBar';
+import { DialogErrorAlert } from '../shared/DialogErrorAlert';
 import { LevelSelect } from '../shared/LevelSelect';
 import { PriorityChip } from '../shared/PriorityChip';
-import { errorMessage } from '../shared/errorMessage';
-import { isConflict } from '../shared/isConflict';
+import { RequiredTextField } from '../shared/RequiredTextField';
+import { useConflictAwareSave } from '../shared/useConflictAwareSave';
+import { useRecordDraft } from '../shared/useRecordDraft';
 import { usePriorityMatrix } from '../shared/useItsmConfig';
 import { CategorySelect } from './CategorySelect';
 
@@ -77,13 +77,8 @@ export function EditIncidentDialog(props: {
   const { incident, onClose, onSaved } = props;
   const itsmApi = useApi(itsmApiRef);
   const matrix = usePriorityMatrix();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(incident));
+  const { draft, set } = useRecordDraft(incident, draftOf);
   const [reason, setReason] = useState('');
-  const [conflict, setConflict] = useState(false);
-  // A reload after a conflict brings the other person's values into the form.
-  useEffect(() => setDraft(draftOf(incident)), [incident]);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setDraft(prev => ({ ...prev, [key]: value }));
 
   const priority = derivePriority({
     impact: draft.impact,
@@ -97,25 +92,19 @@ export function EditIncidentDialog(props: {
     draft.description.trim() !== '' &&
     (!priorityChanged || reason.trim() !== '');
 
-  const [saving, save] = useAsyncFn(async () => {
-    setConflict(false);
-    try {
-      await itsmApi.updateIncident(incident.id, {
-        version: incident.version,
-        ...changes,
-        ...(priorityChanged ? { reason: reason.trim() } : {}),
-      });
-    } catch (error) {
-      if (isConflict(error)) {
-        setConflict(true);
-        onSaved();
-        return;
-      }
-      throw error;
-    }
-    onSaved();
-    onClose();
-  }, [itsmApi, incident, changes, priorityChanged, reason, onSaved, onClose]);
+  const { conflict, saving, save } = useConflictAwareSave(
+    {
+      save: () =>
+        itsmApi.updateIncident(incident.id, {
+          version: incident.version,
+          ...changes,
+          ...(priorityChanged ? { reason: reason.trim() } : {}),
+        }),
+      onSaved,
+      onClose,
+    },
+    [itsmApi, incident, changes, priorityChanged, reason],
+  );
 
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth>
@@ -123,27 +112,20 @@ export function EditIncidentDialog(props: {
       <DialogContent>
         <Grid container spacing={2}>
           <Grid item xs={12}>
-            <TextField
+            <RequiredTextField
               id="itsm-edit-title"
               label="Title"
-              required
-              fullWidth
-              variant="outlined"
               value={draft.title}
-              onChange={event => set('title', event.target.value)}
+              onChange={value => set('title', value)}
             />
           </Grid>
           <Grid item xs={12}>
-            <TextField
+            <RequiredTextField
               id="itsm-edit-description"
               label="Description"
-              required
-              fullWidth
-              multiline
               minRows={3}
-              variant="outlined"
               value={draft.description}
-              onChange={event => set('description', event.target.value)}
+              onChange={value => set('description', value)}
             />
           </Grid>
           <Grid item xs={12} sm={6}>
@@ -209,33 +191,18 @@ export function EditIncidentDialog(props: {
             </Grid>
           )}
         </Grid>
-        {conflict && (
-          <Box mt={2}>
-            <Alert severity="warning">
-              Someone else changed {incident.number} while you were editing.
-              Their version is now shown; make your change again and save.
-            </Alert>
-          </Box>
-        )}
-        {saving.error && (
-          <Box mt={2}>
-            <Alert severity="error">{errorMessage(saving.error)}</Alert>
-          </Box>
-        )}
+        {conflict && <ConflictAlert number={incident.number} />}
+        <DialogErrorAlert error={saving.error} spaced />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={
-            !complete || Object.keys(changes).length === 0 || saving.loading
-          }
-          onClick={() => save()}
-        >
-          Save
-        </Button>
-      </DialogActions>
+      <DialogActionsBar
+        onCancel={onClose}
+        onConfirm={save}
+        disabled={
+          !complete || Object.keys(changes).length === 0 || saving.loading
+        }
+      >
+        Save
+      </DialogActionsBar>
     </Dialog>
   );
 }

@@ -1,23 +1,20 @@
-import { useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Problem,
   UpdateProblemRequest,
 } from '@backstage-itsm/plugin-itsm-common';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { itsmApiRef } from '../../api';
 import { AssigneePicker } from '../shared/AssigneePicker';
-import { errorMessage } from '../shared/errorMessage';
-import { isConflict } from '../shared/isConflict';
+import { ConflictAlert } from '../shared/ConflictAlert';
+import { DialogActionsBar } from '../shared/DialogActionsBar';
+import { DialogErrorAlert } from '../shared/DialogErrorAlert';
+import { RequiredTextField } from '../shared/RequiredTextField';
+import { useConflictAwareSave } from '../shared/useConflictAwareSave';
+import { useRecordDraft } from '../shared/useRecordDraft';
 import { AffectedEntitiesEditor } from './AffectedEntitiesEditor';
 import { CategorySelect } from './CategorySelect';
 
@@ -74,32 +71,22 @@ export function EditProblemDialog(props: {
 }) {
   const { problem, onClose, onSaved } = props;
   const itsmApi = useApi(itsmApiRef);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(problem));
-  const [conflict, setConflict] = useState(false);
-  useEffect(() => setDraft(draftOf(problem)), [problem]);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setDraft(prev => ({ ...prev, [key]: value }));
+  const { draft, set } = useRecordDraft(problem, draftOf);
   const changes = changesOf(problem, draft);
   const complete = draft.title.trim() !== '' && draft.statement.trim() !== '';
 
-  const [saving, save] = useAsyncFn(async () => {
-    setConflict(false);
-    try {
-      await itsmApi.updateProblem(problem.id, {
-        version: problem.version,
-        ...changes,
-      });
-    } catch (error) {
-      if (isConflict(error)) {
-        setConflict(true);
-        onSaved();
-        return;
-      }
-      throw error;
-    }
-    onSaved();
-    onClose();
-  }, [itsmApi, problem, changes, onSaved, onClose]);
+  const { conflict, saving, save } = useConflictAwareSave(
+    {
+      save: () =>
+        itsmApi.updateProblem(problem.id, {
+          version: problem.version,
+          ...changes,
+        }),
+      onSaved,
+      onClose,
+    },
+    [itsmApi, problem, changes],
+  );
 
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth>
@@ -107,27 +94,20 @@ export function EditProblemDialog(props: {
       <DialogContent>
         <Grid container spacing={2}>
           <Grid item xs={12}>
-            <TextField
+            <RequiredTextField
               id="itsm-edit-title"
               label="Title"
-              required
-              fullWidth
-              variant="outlined"
               value={draft.title}
-              onChange={event => set('title', event.target.value)}
+              onChange={value => set('title', value)}
             />
           </Grid>
           <Grid item xs={12}>
-            <TextField
+            <RequiredTextField
               id="itsm-edit-statement"
               label="Problem statement"
-              required
-              fullWidth
-              multiline
               minRows={3}
-              variant="outlined"
               value={draft.statement}
-              onChange={event => set('statement', event.target.value)}
+              onChange={value => set('statement', value)}
             />
           </Grid>
           <Grid item xs={12} sm={6}>
@@ -149,33 +129,18 @@ export function EditProblemDialog(props: {
             />
           </Grid>
         </Grid>
-        {conflict && (
-          <Box mt={2}>
-            <Alert severity="warning">
-              Someone else changed {problem.number} while you were editing.
-              Their version is now shown; make your change again and save.
-            </Alert>
-          </Box>
-        )}
-        {saving.error && (
-          <Box mt={2}>
-            <Alert severity="error">{errorMessage(saving.error)}</Alert>
-          </Box>
-        )}
+        {conflict && <ConflictAlert number={problem.number} />}
+        <DialogErrorAlert error={saving.error} spaced />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={
-            !complete || Object.keys(changes).length === 0 || saving.loading
-          }
-          onClick={() => save()}
-        >
-          Save
-        </Button>
-      </DialogActions>
+      <DialogActionsBar
+        onCancel={onClose}
+        onConfirm={save}
+        disabled={
+          !complete || Object.keys(changes).length === 0 || saving.loading
+        }
+      >
+        Save
+      </DialogActionsBar>
     </Dialog>
   );
 }

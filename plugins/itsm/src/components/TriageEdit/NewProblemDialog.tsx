@@ -6,25 +6,23 @@ import {
   derivePriority,
 } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { itsmApiRef } from '../../api';
 import { AssigneePicker } from '../shared/AssigneePicker';
 import { CatalogEntityPicker } from '../shared/CatalogEntityPicker';
 import { LevelSelect } from '../shared/LevelSelect';
 import { PriorityChip } from '../shared/PriorityChip';
-import { errorMessage } from '../shared/errorMessage';
 import { useCategories, usePriorityMatrix } from '../shared/useItsmConfig';
 import { AffectedEntitiesEditor } from './AffectedEntitiesEditor';
 import { CategorySelect } from './CategorySelect';
+import { DialogActionsBar } from '../shared/DialogActionsBar';
+import { DialogErrorAlert } from '../shared/DialogErrorAlert';
+import { RequiredTextField } from '../shared/RequiredTextField';
 
 /**
  * Opens a problem by hand, for a cause suspected before any incident names
@@ -81,27 +79,20 @@ export function NewProblemDialog(props: {
       <DialogContent>
         <Grid container spacing={2}>
           <Grid item xs={12}>
-            <TextField
+            <RequiredTextField
               id="itsm-new-problem-title"
               label="Title"
-              required
-              fullWidth
-              variant="outlined"
               value={title}
-              onChange={event => setTitle(event.target.value)}
+              onChange={setTitle}
             />
           </Grid>
           <Grid item xs={12}>
-            <TextField
+            <RequiredTextField
               id="itsm-new-problem-statement"
               label="Problem statement"
-              required
-              fullWidth
-              multiline
               minRows={3}
-              variant="outlined"
               value={statement}
-              onChange={event => setStatement(event.target.value)}
+              onChange={setStatement}
               helperText="What goes wrong, where, and how often"
             />
           </Grid>
@@ -143,23 +134,15 @@ export function NewProblemDialog(props: {
             <AffectedEntitiesEditor value={affected} onChange={setAffected} />
           </Grid>
         </Grid>
-        {creating.error && (
-          <Box mt={2}>
-            <Alert severity="error">{errorMessage(creating.error)}</Alert>
-          </Box>
-        )}
+        <DialogErrorAlert error={creating.error} spaced />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={!complete || creating.loading}
-          onClick={() => create()}
-        >
-          Open problem
-        </Button>
-      </DialogActions>
+      <DialogActionsBar
+        onCancel={onClose}
+        onConfirm={create}
+        disabled={!complete || creating.loading}
+      >
+        Open problem
+      </DialogActionsBar>
     </Dialog>
   );
 }
