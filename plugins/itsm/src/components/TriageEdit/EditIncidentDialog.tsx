@@ -6,24 +6,17 @@ import {
   derivePriority,
 } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
-import Dialog from '@material-ui/core/Dialog';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { EditIncidentRequest, itsmApiRef } from '../../api';
-import { AssigneePicker } from '../shared/AssigneePicker';
-import { ConflictAlert } from '../shared/ConflictAlert';
-import { DialogActionsBar } from '../shared/DialogActionsBar';
-import { DialogErrorAlert } from '../shared/DialogErrorAlert';
 import { LevelSelect } from '../shared/LevelSelect';
 import { PriorityChip } from '../shared/PriorityChip';
-import { RequiredTextField } from '../shared/RequiredTextField';
 import { useConflictAwareSave } from '../shared/useConflictAwareSave';
 import { useRecordDraft } from '../shared/useRecordDraft';
 import { usePriorityMatrix } from '../shared/useItsmConfig';
-import { CategorySelect } from './CategorySelect';
+import { EditBasicsFields } from './EditBasicsFields';
+import { EditRecordDialog } from './EditRecordDialog';
 
 interface Draft {
   title: string;
@@ -107,102 +100,70 @@ export function EditIncidentDialog(props: {
   );
 
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth>
-      <DialogTitle>Edit {incident.number}</DialogTitle>
-      <DialogContent>
-        <Grid container spacing={2}>
-          <Grid item xs={12}>
-            <RequiredTextField
-              id="itsm-edit-title"
-              label="Title"
-              value={draft.title}
-              onChange={value => set('title', value)}
-            />
-          </Grid>
-          <Grid item xs={12}>
-            <RequiredTextField
-              id="itsm-edit-description"
-              label="Description"
-              minRows={3}
-              value={draft.description}
-              onChange={value => set('description', value)}
-            />
-          </Grid>
-          <Grid item xs={12} sm={6}>
-            <CategorySelect
-              value={draft.category}
-              onChange={value => set('category', value)}
-            />
-          </Grid>
-          <Grid item xs={12} sm={6}>
-            <AssigneePicker
-              value={draft.assigneeRef}
-              onChange={value => set('assigneeRef', value)}
-            />
-          </Grid>
-          <Grid item xs={12} sm={4}>
-            <LevelSelect
-              label="Impact"
-              value={draft.impact}
-              onChange={value => set('impact', value)}
-            />
-          </Grid>
-          <Grid item xs={12} sm={4}>
-            <LevelSelect
-              label="Urgency"
-              value={draft.urgency}
-              onChange={value => set('urgency', value)}
-            />
-          </Grid>
-          <Grid item xs={12} sm={4}>
-            <Typography variant="caption" color="textSecondary">
-              Priority
-            </Typography>
-            <Box
-              display="flex"
-              gridGap={8}
-              alignItems="center"
-              aria-label="Derived priority"
-            >
-              {priorityChanged && (
-                <>
-                  <PriorityChip priority={incident.priority} />
-                  <span aria-hidden>→</span>
-                </>
-              )}
-              <PriorityChip priority={priority} />
-            </Box>
-          </Grid>
+    <EditRecordDialog
+      number={incident.number}
+      onClose={onClose}
+      conflict={conflict}
+      saving={saving}
+      canSave={complete && Object.keys(changes).length > 0}
+      onSave={save}
+    >
+      <EditBasicsFields
+        draft={draft}
+        set={set}
+        textKey="description"
+        textLabel="Description"
+      />
+      <Grid item xs={12} sm={4}>
+        <LevelSelect
+          label="Impact"
+          value={draft.impact}
+          onChange={value => set('impact', value)}
+        />
+      </Grid>
+      <Grid item xs={12} sm={4}>
+        <LevelSelect
+          label="Urgency"
+          value={draft.urgency}
+          onChange={value => set('urgency', value)}
+        />
+      </Grid>
+      <Grid item xs={12} sm={4}>
+        <Typography variant="caption" color="textSecondary">
+          Priority
+        </Typography>
+        <Box
+          display="flex"
+          gridGap={8}
+          alignItems="center"
+          aria-label="Derived priority"
+        >
           {priorityChanged && (
-            <Grid item xs={12}>
-              <TextField
-                id="itsm-edit-reason"
-                label="Reason for the new priority"
-                required
-                fullWidth
-                multiline
-                minRows={2}
-                variant="outlined"
-                value={reason}
-                inputProps={{ maxLength: 2000 }}
-                onChange={event => setReason(event.target.value)}
-                helperText="Kept on the timeline with the change"
-              />
-            </Grid>
+            <>
+              <PriorityChip priority={incident.priority} />
+              <span aria-hidden>→</span>
+            </>
           )}
+          <PriorityChip priority={priority} />
+        </Box>
+      </Grid>
+      {priorityChanged && (
+        <Grid item xs={12}>
+          <TextField
+            id="itsm-edit-reason"
+            label="Reason for the new priority"
+            required
+            fullWidth
+            multiline
+            minRows={2}
+            variant="outlined"
+            value={reason}
+            inputProps={{ maxLength: 2000 }}
+            onChange={event => setReason(event.target.value)}
+            helperText="Kept on the timeline with the change"
+          />
         </Grid>
-        {conflict && <ConflictAlert number={incident.number} />}
-        <DialogErrorAlert error={saving.error} spaced />
-      </DialogContent>
-      <DialogActionsBar
-        onCancel={onClose}
-        onConfirm={save}
-        disabled={
-          !complete || Object.keys(changes).length === 0 || saving.loading
-        }
-      >
-        Save
-      </DialogActionsBar>
-    </Dialog>
+      )}
+    </EditRecordDialog>
   );
 }

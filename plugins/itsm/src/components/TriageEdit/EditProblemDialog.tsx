@@ -3,20 +3,13 @@ import {
   Problem,
   UpdateProblemRequest,
 } from '@backstage-itsm/plugin-itsm-common';
-import Dialog from '@material-ui/core/Dialog';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
 import { itsmApiRef } from '../../api';
-import { AssigneePicker } from '../shared/AssigneePicker';
-import { ConflictAlert } from '../shared/ConflictAlert';
-import { DialogActionsBar } from '../shared/DialogActionsBar';
-import { DialogErrorAlert } from '../shared/DialogErrorAlert';
-import { RequiredTextField } from '../shared/RequiredTextField';
 import { useConflictAwareSave } from '../shared/useConflictAwareSave';
 import { useRecordDraft } from '../shared/useRecordDraft';
 import { AffectedEntitiesEditor } from './AffectedEntitiesEditor';
-import { CategorySelect } from './CategorySelect';
+import { EditBasicsFields } from './EditBasicsFields';
+import { EditRecordDialog } from './EditRecordDialog';
 
 interface Draft {
   title: string;
@@ -89,58 +82,26 @@ export function EditProblemDialog(props: {
   );
 
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth>
-      <DialogTitle>Edit {problem.number}</DialogTitle>
-      <DialogContent>
-        <Grid container spacing={2}>
-          <Grid item xs={12}>
-            <RequiredTextField
-              id="itsm-edit-title"
-              label="Title"
-              value={draft.title}
-              onChange={value => set('title', value)}
-            />
-          </Grid>
-          <Grid item xs={12}>
-            <RequiredTextField
-              id="itsm-edit-statement"
-              label="Problem statement"
-              minRows={3}
-              value={draft.statement}
-              onChange={value => set('statement', value)}
-            />
-          </Grid>
-          <Grid item xs={12} sm={6}>
-            <CategorySelect
-              value={draft.category}
-              onChange={value => set('category', value)}
-            />
-          </Grid>
-          <Grid item xs={12} sm={6}>
-            <AssigneePicker
-              value={draft.assigneeRef}
-              onChange={value => set('assigneeRef', value)}
-            />
-          </Grid>
-          <Grid item xs={12}>
-            <AffectedEntitiesEditor
-              value={draft.affectedEntityRefs}
-              onChange={value => set('affectedEntityRefs', value)}
-            />
-          </Grid>
-        </Grid>
-        {conflict && <ConflictAlert number={problem.number} />}
-        <DialogErrorAlert error={saving.error} spaced />
-      </DialogContent>
-      <DialogActionsBar
-        onCancel={onClose}
-        onConfirm={save}
-        disabled={
-          !complete || Object.keys(changes).length === 0 || saving.loading
-        }
-      >
-        Save
-      </DialogActionsBar>
-    </Dialog>
+    <EditRecordDialog
+      number={problem.number}
+      onClose={onClose}
+      conflict={conflict}
+      saving={saving}
+      canSave={complete && Object.keys(changes).length > 0}
+      onSave={save}
+    >
+      <EditBasicsFields
+        draft={draft}
+        set={set}
+        textKey="statement"
+        textLabel="Problem statement"
+      />
+      <Grid item xs={12}>
+        <AffectedEntitiesEditor
+          value={draft.affectedEntityRefs}
+          onChange={value => set('affectedEntityRefs', value)}
+        />
+      </Grid>
+    </EditRecordDialog>
   );
 }

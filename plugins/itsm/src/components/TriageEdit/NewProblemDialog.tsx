@@ -13,13 +13,12 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { itsmApiRef } from '../../api';
-import { AssigneePicker } from '../shared/AssigneePicker';
 import { CatalogEntityPicker } from '../shared/CatalogEntityPicker';
 import { LevelSelect } from '../shared/LevelSelect';
 import { PriorityChip } from '../shared/PriorityChip';
 import { useCategories, usePriorityMatrix } from '../shared/useItsmConfig';
 import { AffectedEntitiesEditor } from './AffectedEntitiesEditor';
-import { CategorySelect } from './CategorySelect';
+import { CategoryAssigneeFields } from './CategoryAssigneeFields';
 import { DialogActionsBar } from '../shared/DialogActionsBar';
 import { DialogErrorAlert } from '../shared/DialogErrorAlert';
 import { RequiredTextField } from '../shared/RequiredTextField';
@@ -96,12 +95,12 @@ export function NewProblemDialog(props: {
               helperText="What goes wrong, where, and how often"
             />
           </Grid>
-          <Grid item xs={12} sm={6}>
-            <CategorySelect value={category} onChange={setCategory} />
-          </Grid>
-          <Grid item xs={12} sm={6}>
-            <AssigneePicker value={assigneeRef} onChange={setAssigneeRef} />
-          </Grid>
+          <CategoryAssigneeFields
+            category={category}
+            onCategoryChange={setCategory}
+            assigneeRef={assigneeRef}
+            onAssigneeChange={setAssigneeRef}
+          />
           <Grid item xs={12} sm={4}>
             <LevelSelect label="Impact" value={impact} onChange={setImpact} />
           </Grid>
