@@ -1,11 +1,7 @@
 import { ReactNode } from 'react';
-import Dialog from '@material-ui/core/Dialog';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
 import { ConflictAlert } from '../shared/ConflictAlert';
-import { DialogActionsBar } from '../shared/DialogActionsBar';
-import { DialogErrorAlert } from '../shared/DialogErrorAlert';
+import { FormDialog } from '../shared/FormDialog';
 
 /**
  * The frame of a record's edit form: its fields (`children`, grid items),
@@ -21,24 +17,21 @@ export function EditRecordDialog(props: {
   onSave: () => void;
   children: ReactNode;
 }) {
-  const { number, onClose, conflict, saving, canSave, onSave } = props;
+  const { number, conflict, saving } = props;
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth>
-      <DialogTitle>Edit {number}</DialogTitle>
-      <DialogContent>
-        <Grid container spacing={2}>
-          {props.children}
-        </Grid>
-        {conflict && <ConflictAlert number={number} />}
-        <DialogErrorAlert error={saving.error} spaced />
-      </DialogContent>
-      <DialogActionsBar
-        onCancel={onClose}
-        onConfirm={onSave}
-        disabled={!canSave || saving.loading}
-      >
-        Save
-      </DialogActionsBar>
-    </Dialog>
+    <FormDialog
+      title={<>Edit {number}</>}
+      onClose={props.onClose}
+      notice={conflict && <ConflictAlert number={number} />}
+      error={saving.error}
+      busy={saving.loading}
+      canConfirm={props.canSave}
+      confirmLabel="Save"
+      onConfirm={props.onSave}
+    >
+      <Grid container spacing={2}>
+        {props.children}
+      </Grid>
+    </FormDialog>
   );
 }

@@ -6,9 +6,6 @@ import {
   derivePriority,
 } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
-import Dialog from '@material-ui/core/Dialog';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
@@ -19,9 +16,8 @@ import { PriorityChip } from '../shared/PriorityChip';
 import { useCategories, usePriorityMatrix } from '../shared/useItsmConfig';
 import { AffectedEntitiesEditor } from './AffectedEntitiesEditor';
 import { CategoryAssigneeFields } from './CategoryAssigneeFields';
-import { DialogActionsBar } from '../shared/DialogActionsBar';
-import { DialogErrorAlert } from '../shared/DialogErrorAlert';
 import { RequiredTextField } from '../shared/RequiredTextField';
+import { FormDialog } from '../shared/FormDialog';
 
 /**
  * Opens a problem by hand, for a cause suspected before any incident names
@@ -73,75 +69,68 @@ export function NewProblemDialog(props: {
   ]);
 
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth>
-      <DialogTitle>New problem</DialogTitle>
-      <DialogContent>
-        <Grid container spacing={2}>
-          <Grid item xs={12}>
-            <RequiredTextField
-              id="itsm-new-problem-title"
-              label="Title"
-              value={title}
-              onChange={setTitle}
-            />
-          </Grid>
-          <Grid item xs={12}>
-            <RequiredTextField
-              id="itsm-new-problem-statement"
-              label="Problem statement"
-              minRows={3}
-              value={statement}
-              onChange={setStatement}
-              helperText="What goes wrong, where, and how often"
-            />
-          </Grid>
-          <CategoryAssigneeFields
-            category={category}
-            onCategoryChange={setCategory}
-            assigneeRef={assigneeRef}
-            onAssigneeChange={setAssigneeRef}
+    <FormDialog
+      title="New problem"
+      onClose={onClose}
+      error={creating.error}
+      busy={creating.loading}
+      canConfirm={complete}
+      confirmLabel="Open problem"
+      onConfirm={create}
+    >
+      <Grid container spacing={2}>
+        <Grid item xs={12}>
+          <RequiredTextField
+            id="itsm-new-problem-title"
+            label="Title"
+            value={title}
+            onChange={setTitle}
           />
-          <Grid item xs={12} sm={4}>
-            <LevelSelect label="Impact" value={impact} onChange={setImpact} />
-          </Grid>
-          <Grid item xs={12} sm={4}>
-            <LevelSelect
-              label="Urgency"
-              value={urgency}
-              onChange={setUrgency}
-            />
-          </Grid>
-          <Grid item xs={12} sm={4}>
-            <Typography variant="caption" color="textSecondary">
-              Priority
-            </Typography>
-            <Box aria-label="Derived priority">
-              <PriorityChip
-                priority={derivePriority({ impact, urgency, matrix })}
-              />
-            </Box>
-          </Grid>
-          <Grid item xs={12}>
-            <CatalogEntityPicker
-              label="Root-cause entity, if known"
-              kinds={['Component', 'Resource', 'System', 'API']}
-              value={entityRef}
-              onChange={setEntityRef}
-            />
-          </Grid>
-          <Grid item xs={12}>
-            <AffectedEntitiesEditor value={affected} onChange={setAffected} />
-          </Grid>
         </Grid>
-        <DialogErrorAlert error={creating.error} spaced />
-      </DialogContent>
-      <DialogActionsBar
-        onCancel={onClose}
-        onConfirm={create}
-        disabled={!complete || creating.loading}
-      >
-        Open problem
-      </DialogActionsBar>
-    </Dialog>
+        <Grid item xs={12}>
+          <RequiredTextField
+            id="itsm-new-problem-statement"
+            label="Problem statement"
+            minRows={3}
+            value={statement}
+            onChange={setStatement}
+            helperText="What goes wrong, where, and how often"
+          />
+        </Grid>
+        <CategoryAssigneeFields
+          category={category}
+          onCategoryChange={setCategory}
+          assigneeRef={assigneeRef}
+          onAssigneeChange={setAssigneeRef}
+        />
+        <Grid item xs={12} sm={4}>
+          <LevelSelect label="Impact" value={impact} onChange={setImpact} />
+        </Grid>
+        <Grid item xs={12} sm={4}>
+          <LevelSelect label="Urgency" value={urgency} onChange={setUrgency} />
+        </Grid>
+        <Grid item xs={12} sm={4}>
+          <Typography variant="caption" color="textSecondary">
+            Priority
+          </Typography>
+          <Box aria-label="Derived priority">
+            <PriorityChip
+              priority={derivePriority({ impact, urgency, matrix })}
+            />
+          </Box>
+        </Grid>
+        <Grid item xs={12}>
+          <CatalogEntityPicker
+            label="Root-cause entity, if known"
+            kinds={['Component', 'Resource', 'System', 'API']}
+            value={entityRef}
+            onChange={setEntityRef}
+          />
+        </Grid>
+        <Grid item xs={12}>
+          <AffectedEntitiesEditor value={affected} onChange={setAffected} />
+        </Grid>
+      </Grid>
+    </FormDialog>
   );
 }
