@@ -1,3 +1,9 @@
+import {
+  Audience,
+  AudienceReason,
+  FollowState,
+} from '@backstage-itsm/plugin-itsm-common';
+
 /**
  * What a caller follows: an incident or a problem (uuid or number), or a
  * catalog entity, whose incidents the follower hears of.
@@ -14,23 +20,18 @@ export type ItsmFollowTarget =
  *
  * @public
  */
-export interface ItsmFollowState {
-  following: boolean;
-  followers: number;
-}
+export type ItsmFollowState = FollowState;
 
 /**
  * Why someone receives an incident's public status updates.
  *
  * @public
  */
-export type ItsmAudienceReason = 'owner' | 'reporter' | 'follower' | 'assignee';
+export type ItsmAudienceReason = AudienceReason;
 
 /**
  * Who receives an incident's public status updates, and why.
  *
  * @public
  */
-export interface ItsmAudience {
-  recipients: { entityRef: string; reasons: ItsmAudienceReason[] }[];
-}
+export type ItsmAudience = Audience;

@@ -2,10 +2,14 @@ import {
   Incident,
   IncidentListQuery,
   IncidentTransitionRequest,
-  Problem,
+  KnownErrorCandidate,
+  ListSort,
   ProblemListQuery,
+  TriageVia,
   UpdateIncidentRequest,
 } from '@backstage-itsm/plugin-itsm-common';
+
+export type { PossibleDuplicate } from '@backstage-itsm/plugin-itsm-common';
 
 /**
  * Orders of the incident and problem lists: newest first (the default),
@@ -14,7 +18,7 @@ import {
  *
  * @public
  */
-export type RecordListSort = 'newest' | 'oldest' | 'priority' | 'relevance';
+export type RecordListSort = ListSort;
 
 /**
  * Filters of the organisation queue that the list endpoints take on top of
@@ -82,17 +86,8 @@ export type TriageTransitionRequest = IncidentTransitionRequest & {
  * @public
  */
 export interface FoundVia {
-  via: 'entity' | 'dependency';
+  via: TriageVia;
   path: string[];
-}
-
-/**
- * An open incident that may be the one being logged.
- *
- * @public
- */
-export interface PossibleDuplicate extends FoundVia {
-  incident: Incident;
 }
 
 /**
@@ -100,8 +95,4 @@ export interface PossibleDuplicate extends FoundVia {
  *
  * @public
  */
-export interface IncidentKnownError extends FoundVia {
-  problem: Problem;
-  /** How many words of the incident's title and description it matches. */
-  matchedWords: number;
-}
+export type IncidentKnownError = KnownErrorCandidate;

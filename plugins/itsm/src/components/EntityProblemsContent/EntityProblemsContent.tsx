@@ -6,8 +6,6 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { OPEN_PROBLEM_STATUSES } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import ToggleButton from '@material-ui/lab/ToggleButton';
-import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { itsmApiRef } from '../../api';
 import { EntityMajorIncidentBanner } from '../EntityMajorIncidentBanner';
 import { NewProblemButton } from '../TriageEdit';
@@ -18,6 +16,10 @@ import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { ProblemsTable } from '../shared/ProblemsTable';
 import { useEntityRevision } from '../shared/useLiveRevision';
 import { usePagedList } from '../shared/usePagedList';
+import {
+  ProblemStatusScope,
+  ProblemStatusToggle,
+} from '../shared/ProblemStatusToggle';
 
 /**
  * Problems tab of an entity page. A system's tab lists the problems of the
@@ -41,7 +43,7 @@ function OwnProblems() {
   const entityRef = stringifyEntityRef(entity);
   const kind = entity.kind.toLocaleLowerCase('en-US');
   const itsmApi = useApi(itsmApiRef);
-  const [scope, setScope] = useState<'open' | 'all'>('open');
+  const [scope, setScope] = useState<ProblemStatusScope>('open');
   const status = scope === 'open' ? [...OPEN_PROBLEM_STATUSES] : undefined;
 
   const key = JSON.stringify({ entityRef, scope });
@@ -133,18 +135,7 @@ function OwnProblems() {
     <>
       <EntityMajorIncidentBanner />
       <Box mb={2} display="flex" alignItems="center">
-        <ToggleButtonGroup
-          size="small"
-          exclusive
-          value={scope}
-          aria-label="Problem status filter"
-          onChange={(_event: unknown, value: 'open' | 'all' | null) =>
-            value && setScope(value)
-          }
-        >
-          <ToggleButton value="open">Open</ToggleButton>
-          <ToggleButton value="all">All</ToggleButton>
-        </ToggleButtonGroup>
+        <ProblemStatusToggle value={scope} onChange={setScope} />
         <Box flex={1} />
         <NewProblemButton affectedEntityRefs={[entityRef]} />
       </Box>

@@ -8,24 +8,14 @@ import { liveDefaultHandlers } from '../../__testUtils__/liveHandlers';
 import { mockSignals } from '../../__testUtils__/mockSignals';
 import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { IncidentView } from './IncidentView';
+import { timelineEvent } from '../../__testUtils__/timelineEvent';
 
 jest.setTimeout(60_000);
 
 const ID = incident().id;
 
 function update(id: string, body: string): TimelineEvent {
-  return {
-    id,
-    recordType: 'incident',
-    recordId: ID,
-    kind: 'status_update',
-    field: null,
-    oldValue: null,
-    newValue: null,
-    body,
-    actorRef: 'user:default/jane.doe',
-    createdAt: '2026-11-10T09:00:00Z',
-  };
+  return timelineEvent({ id, recordId: ID, kind: 'status_update', body });
 }
 
 describe('IncidentView, live', () => {

@@ -8,22 +8,12 @@ import { BASE_URL, emptyPage, incident } from '../../__testUtils__/fixtures';
 import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { IncidentView } from './IncidentView';
 import { liveDefaultHandlers } from '../../__testUtils__/liveHandlers';
+import { timelineEvent } from '../../__testUtils__/timelineEvent';
 
 jest.setTimeout(60_000);
 
 function event(kind: TimelineEvent['kind'], body: string): TimelineEvent {
-  return {
-    id: kind,
-    recordType: 'incident',
-    recordId: 'i',
-    kind,
-    field: null,
-    oldValue: null,
-    newValue: null,
-    body,
-    actorRef: 'user:default/jane.doe',
-    createdAt: '2026-11-10T09:00:00Z',
-  };
+  return timelineEvent({ id: kind, kind, body });
 }
 
 describe('IncidentView postmortem tab', () => {

@@ -19,7 +19,6 @@ import Autocomplete from '@material-ui/lab/Autocomplete';
 import { useNavigate } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import useDebounce from 'react-use/esm/useDebounce';
 import { itsmApiRef } from '../../api';
 import { errorMessage } from '../shared/errorMessage';
 import {
@@ -27,6 +26,7 @@ import {
   PROBLEM_STATUS_LABELS,
 } from '../shared/labels';
 import { useRecordLinks } from '../shared/useRecordLinks';
+import { useDebouncedSearch } from '../shared/useDebouncedSearch';
 
 /**
  * The incident's problem: a link once there is one; otherwise creating a
@@ -45,9 +45,7 @@ export function ProblemLinkCard(props: {
   const [holdRequested, setHoldIncident] = useState(false);
   const canHold = isOpenIncidentStatus(incident.status);
   const holdIncident = canHold && holdRequested;
-  const [search, setSearch] = useState('');
-  const [text, setText] = useState('');
-  useDebounce(() => setText(search.trim()), 300, [search]);
+  const { setSearch, text } = useDebouncedSearch();
   const [chosen, setChosen] = useState<Problem | null>(null);
 
   const linked = useAsync(

@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { Link, Progress, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Problem } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
-import useDebounce from 'react-use/esm/useDebounce';
 import { itsmApiRef } from '../../api';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { LoadMoreButton } from '../shared/LoadMoreButton';
@@ -14,14 +12,13 @@ import { narrowColumn, textColumn } from '../shared/tableColumns';
 import { useRecordsRevision } from '../shared/useLiveRevision';
 import { usePagedList } from '../shared/usePagedList';
 import { useRecordLinks } from '../shared/useRecordLinks';
+import { useDebouncedSearch } from '../shared/useDebouncedSearch';
 
 /** The known error database: documented root causes and workarounds, searchable. */
 export function KnownErrorDatabase() {
   const itsmApi = useApi(itsmApiRef);
   const links = useRecordLinks();
-  const [search, setSearch] = useState('');
-  const [text, setText] = useState('');
-  useDebounce(() => setText(search.trim()), 300, [search]);
+  const { search, setSearch, text } = useDebouncedSearch();
   const live = useRecordsRevision();
   const knownErrors = usePagedList({
     load: cursor =>

@@ -11,11 +11,9 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import Alert from '@material-ui/lab/Alert';
 import { useNavigate } from 'react-router-dom';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { itsmApiRef } from '../../api';
@@ -23,13 +21,14 @@ import { CatalogEntityPicker } from '../shared/CatalogEntityPicker';
 import { ItsmErrorPanel } from '../shared/ItsmErrorPanel';
 import { LoadMoreButton } from '../shared/LoadMoreButton';
 import { PriorityChip } from '../shared/PriorityChip';
-import { errorMessage } from '../shared/errorMessage';
 import { formatAge } from '../shared/formatAge';
 import { narrowColumn, textColumn } from '../shared/tableColumns';
 import { usePagedList } from '../shared/usePagedList';
 import { usePriorityMatrix } from '../shared/useItsmConfig';
 import { DismissAlertDialog } from './DismissAlertDialog';
 import { useRecordLinks } from '../shared/useRecordLinks';
+import { DialogActionsBar } from '../shared/DialogActionsBar';
+import { DialogErrorAlert } from '../shared/DialogErrorAlert';
 
 function AssignDialog(props: {
   alert: UnroutedAlert;
@@ -65,21 +64,15 @@ function AssignDialog(props: {
           value={entityRef}
           onChange={setEntityRef}
         />
-        {assigning.error && (
-          <Alert severity="error">{errorMessage(assigning.error)}</Alert>
-        )}
+        <DialogErrorAlert error={assigning.error} />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={!entityRef || assigning.loading}
-          onClick={() => assign()}
-        >
-          Open incident
-        </Button>
-      </DialogActions>
+      <DialogActionsBar
+        onCancel={onClose}
+        onConfirm={assign}
+        disabled={!entityRef || assigning.loading}
+      >
+        Open incident
+      </DialogActionsBar>
     </Dialog>
   );
 }

@@ -9,11 +9,6 @@ import {
   isOpenProblemStatus,
 } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
@@ -31,6 +26,8 @@ import { useCategories, usePriorityMatrix } from '../shared/useItsmConfig';
 import { KnownErrorSuggestions } from './KnownErrorSuggestions';
 import { PossibleDuplicates } from './PossibleDuplicates';
 import { entityAndDependencyRefs } from './entityAndDependencyRefs';
+import { RequiredTextField } from '../shared/RequiredTextField';
+import { FormDialog } from '../shared/FormDialog';
 
 /**
  * Logs an incident on an entity. While the user describes the symptoms, the
@@ -100,133 +97,117 @@ export function LogIncidentDialog(props: {
   const complete = title.trim() !== '' && description.trim() !== '' && category;
 
   return (
-    <Dialog open={open} onClose={onClose} maxWidth="lg" fullWidth>
-      <DialogTitle>
-        Log incident on {defaultEntityPresentation(entity).primaryTitle}
-      </DialogTitle>
-      <DialogContent>
-        <Grid container spacing={3}>
-          <Grid item xs={12} md={7}>
-            <Grid container spacing={2}>
-              <Grid item xs={12}>
-                <TextField
-                  id="itsm-title"
-                  label="Title"
-                  required
-                  fullWidth
-                  variant="outlined"
-                  value={title}
-                  onChange={event => setTitle(event.target.value)}
-                  helperText="What is broken, as users see it"
-                />
-              </Grid>
-              <Grid item xs={12}>
-                <TextField
-                  id="itsm-description"
-                  label="Description"
-                  required
-                  fullWidth
-                  multiline
-                  minRows={4}
-                  variant="outlined"
-                  value={description}
-                  onChange={event => setDescription(event.target.value)}
-                  helperText="Symptoms, error messages, since when, who is affected"
-                />
-              </Grid>
-              <Grid item xs={12} sm={6}>
-                <TextField
-                  id="itsm-category"
-                  select
-                  label="Category"
-                  fullWidth
-                  variant="outlined"
-                  value={category}
-                  onChange={event => setCategory(event.target.value)}
-                >
-                  {categories.map(c => (
-                    <MenuItem key={c} value={c}>
-                      {c}
-                    </MenuItem>
-                  ))}
-                </TextField>
-              </Grid>
-              <Grid item xs={12} sm={6}>
-                <CatalogEntityPicker
-                  label="Assignee"
-                  kinds={['User']}
-                  value={assigneeRef}
-                  onChange={setAssigneeRef}
-                />
-              </Grid>
-              <Grid item xs={12} sm={4}>
-                <LevelSelect
-                  label="Impact"
-                  value={impact}
-                  onChange={setImpact}
-                  helperText="How widely it hurts the business"
-                />
-              </Grid>
-              <Grid item xs={12} sm={4}>
-                <LevelSelect
-                  label="Urgency"
-                  value={urgency}
-                  onChange={setUrgency}
-                  helperText="How soon it must be fixed"
-                />
-              </Grid>
-              <Grid item xs={12} sm={4}>
-                <Box display="flex" flexDirection="column" gridGap={4} pt={1}>
-                  <Typography variant="caption" color="textSecondary">
-                    Priority
-                  </Typography>
-                  <Box aria-label="Derived priority">
-                    <PriorityChip priority={priority} />
-                  </Box>
+    <FormDialog
+      open={open}
+      title={
+        <>Log incident on {defaultEntityPresentation(entity).primaryTitle}</>
+      }
+      maxWidth="lg"
+      onClose={onClose}
+      error={submission.error}
+      busy={submission.loading}
+      canConfirm={Boolean(complete)}
+      confirmLabel="Log incident"
+      onConfirm={submit}
+    >
+      <Grid container spacing={3}>
+        <Grid item xs={12} md={7}>
+          <Grid container spacing={2}>
+            <Grid item xs={12}>
+              <RequiredTextField
+                id="itsm-title"
+                label="Title"
+                value={title}
+                onChange={setTitle}
+                helperText="What is broken, as users see it"
+              />
+            </Grid>
+            <Grid item xs={12}>
+              <RequiredTextField
+                id="itsm-description"
+                label="Description"
+                minRows={4}
+                value={description}
+                onChange={setDescription}
+                helperText="Symptoms, error messages, since when, who is affected"
+              />
+            </Grid>
+            <Grid item xs={12} sm={6}>
+              <TextField
+                id="itsm-category"
+                select
+                label="Category"
+                fullWidth
+                variant="outlined"
+                value={category}
+                onChange={event => setCategory(event.target.value)}
+              >
+                {categories.map(c => (
+                  <MenuItem key={c} value={c}>
+                    {c}
+                  </MenuItem>
+                ))}
+              </TextField>
+            </Grid>
+            <Grid item xs={12} sm={6}>
+              <CatalogEntityPicker
+                label="Assignee"
+                kinds={['User']}
+                value={assigneeRef}
+                onChange={setAssigneeRef}
+              />
+            </Grid>
+            <Grid item xs={12} sm={4}>
+              <LevelSelect
+                label="Impact"
+                value={impact}
+                onChange={setImpact}
+                helperText="How widely it hurts the business"
+              />
+            </Grid>
+            <Grid item xs={12} sm={4}>
+              <LevelSelect
+                label="Urgency"
+                value={urgency}
+                onChange={setUrgency}
+                helperText="How soon it must be fixed"
+              />
+            </Grid>
+            <Grid item xs={12} sm={4}>
+              <Box display="flex" flexDirection="column" gridGap={4} pt={1}>
+                <Typography variant="caption" color="textSecondary">
+                  Priority
+                </Typography>
+                <Box aria-label="Derived priority">
+                  <PriorityChip priority={priority} />
                 </Box>
-              </Grid>
+              </Box>
             </Grid>
           </Grid>
-          <Grid item xs={12} md={5}>
-            {open && (
-              <PossibleDuplicates
-                entityRef={stringifyEntityRef(entity)}
-                words={typedTitle}
-                note={[title.trim(), description.trim()]
-                  .filter(Boolean)
-                  .join('\n\n')}
-                onSameIncident={onLogged}
-              />
-            )}
-            {knownErrors.error ? (
-              <Alert severity="warning">
-                Could not load known errors: {errorMessage(knownErrors.error)}
-              </Alert>
-            ) : (
-              <KnownErrorSuggestions
-                knownErrors={knownErrors.value ?? []}
-                typed={typed}
-              />
-            )}
-          </Grid>
         </Grid>
-        {submission.error && (
-          <Box mt={2}>
-            <Alert severity="error">{errorMessage(submission.error)}</Alert>
-          </Box>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={!complete || submission.loading}
-          onClick={() => submit()}
-        >
-          Log incident
-        </Button>
-      </DialogActions>
-    </Dialog>
+        <Grid item xs={12} md={5}>
+          {open && (
+            <PossibleDuplicates
+              entityRef={stringifyEntityRef(entity)}
+              words={typedTitle}
+              note={[title.trim(), description.trim()]
+                .filter(Boolean)
+                .join('\n\n')}
+              onSameIncident={onLogged}
+            />
+          )}
+          {knownErrors.error ? (
+            <Alert severity="warning">
+              Could not load known errors: {errorMessage(knownErrors.error)}
+            </Alert>
+          ) : (
+            <KnownErrorSuggestions
+              knownErrors={knownErrors.value ?? []}
+              typed={typed}
+            />
+          )}
+        </Grid>
+      </Grid>
+    </FormDialog>
   );
 }

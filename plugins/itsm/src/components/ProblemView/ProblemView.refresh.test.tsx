@@ -14,22 +14,12 @@ import { pickRecord } from '../../__testUtils__/pickRecord';
 import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { ProblemView } from './ProblemView';
 import { liveDefaultHandlers } from '../../__testUtils__/liveHandlers';
+import { timelineEvent } from '../../__testUtils__/timelineEvent';
 
 jest.setTimeout(60_000);
 
 function event(id: string, body: string): TimelineEvent {
-  return {
-    id,
-    recordType: 'problem',
-    recordId: 'p',
-    kind: 'note',
-    field: null,
-    oldValue: null,
-    newValue: null,
-    body,
-    actorRef: 'user:default/jane.doe',
-    createdAt: '2026-11-10T09:00:00Z',
-  };
+  return timelineEvent({ id, recordType: 'problem', recordId: 'p', body });
 }
 
 function actionItem(id: string, title: string): ActionItem {

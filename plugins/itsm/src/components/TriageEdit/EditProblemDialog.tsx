@@ -1,25 +1,15 @@
-import { useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Problem,
   UpdateProblemRequest,
 } from '@backstage-itsm/plugin-itsm-common';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { itsmApiRef } from '../../api';
-import { AssigneePicker } from '../shared/AssigneePicker';
-import { errorMessage } from '../shared/errorMessage';
-import { isConflict } from '../shared/isConflict';
+import { useConflictAwareSave } from '../shared/useConflictAwareSave';
+import { useRecordDraft } from '../shared/useRecordDraft';
 import { AffectedEntitiesEditor } from './AffectedEntitiesEditor';
-import { CategorySelect } from './CategorySelect';
+import { EditBasicsFields } from './EditBasicsFields';
+import { EditRecordDialog } from './EditRecordDialog';
 
 interface Draft {
   title: string;
@@ -74,108 +64,44 @@ export function EditProblemDialog(props: {
 }) {
   const { problem, onClose, onSaved } = props;
   const itsmApi = useApi(itsmApiRef);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(problem));
-  const [conflict, setConflict] = useState(false);
-  useEffect(() => setDraft(draftOf(problem)), [problem]);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setDraft(prev => ({ ...prev, [key]: value }));
+  const { draft, set } = useRecordDraft(problem, draftOf);
   const changes = changesOf(problem, draft);
   const complete = draft.title.trim() !== '' && draft.statement.trim() !== '';
 
-  const [saving, save] = useAsyncFn(async () => {
-    setConflict(false);
-    try {
-      await itsmApi.updateProblem(problem.id, {
-        version: problem.version,
-        ...changes,
-      });
-    } catch (error) {
-      if (isConflict(error)) {
-        setConflict(true);
-        onSaved();
-        return;
-      }
-      throw error;
-    }
-    onSaved();
-    onClose();
-  }, [itsmApi, problem, changes, onSaved, onClose]);
+  const { conflict, saving, save } = useConflictAwareSave(
+    {
+      save: () =>
+        itsmApi.updateProblem(problem.id, {
+          version: problem.version,
+          ...changes,
+        }),
+      onSaved,
+      onClose,
+    },
+    [itsmApi, problem, changes],
+  );
 
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth>
-      <DialogTitle>Edit {problem.number}</DialogTitle>
-      <DialogContent>
-        <Grid container spacing={2}>
-          <Grid item xs={12}>
-            <TextField
-              id="itsm-edit-title"
-              label="Title"
-              required
-              fullWidth
-              variant="outlined"
-              value={draft.title}
-              onChange={event => set('title', event.target.value)}
-            />
-          </Grid>
-          <Grid item xs={12}>
-            <TextField
-              id="itsm-edit-statement"
-              label="Problem statement"
-              required
-              fullWidth
-              multiline
-              minRows={3}
-              variant="outlined"
-              value={draft.statement}
-              onChange={event => set('statement', event.target.value)}
-            />
-          </Grid>
-          <Grid item xs={12} sm={6}>
-            <CategorySelect
-              value={draft.category}
-              onChange={value => set('category', value)}
-            />
-          </Grid>
-          <Grid item xs={12} sm={6}>
-            <AssigneePicker
-              value={draft.assigneeRef}
-              onChange={value => set('assigneeRef', value)}
-            />
-          </Grid>
-          <Grid item xs={12}>
-            <AffectedEntitiesEditor
-              value={draft.affectedEntityRefs}
-              onChange={value => set('affectedEntityRefs', value)}
-            />
-          </Grid>
-        </Grid>
-        {conflict && (
-          <Box mt={2}>
-            <Alert severity="warning">
-              Someone else changed {problem.number} while you were editing.
-              Their version is now shown; make your change again and save.
-            </Alert>
-          </Box>
-        )}
-        {saving.error && (
-          <Box mt={2}>
-            <Alert severity="error">{errorMessage(saving.error)}</Alert>
-          </Box>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={
-            !complete || Object.keys(changes).length === 0 || saving.loading
-          }
-          onClick={() => save()}
-        >
-          Save
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <EditRecordDialog
+      number={problem.number}
+      onClose={onClose}
+      conflict={conflict}
+      saving={saving}
+      canSave={complete && Object.keys(changes).length > 0}
+      onSave={save}
+    >
+      <EditBasicsFields
+        draft={draft}
+        set={set}
+        textKey="statement"
+        textLabel="Problem statement"
+      />
+      <Grid item xs={12}>
+        <AffectedEntitiesEditor
+          value={draft.affectedEntityRefs}
+          onChange={value => set('affectedEntityRefs', value)}
+        />
+      </Grid>
+    </EditRecordDialog>
   );
 }

@@ -6,25 +6,18 @@ import {
   derivePriority,
 } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { itsmApiRef } from '../../api';
-import { AssigneePicker } from '../shared/AssigneePicker';
 import { CatalogEntityPicker } from '../shared/CatalogEntityPicker';
 import { LevelSelect } from '../shared/LevelSelect';
 import { PriorityChip } from '../shared/PriorityChip';
-import { errorMessage } from '../shared/errorMessage';
 import { useCategories, usePriorityMatrix } from '../shared/useItsmConfig';
 import { AffectedEntitiesEditor } from './AffectedEntitiesEditor';
-import { CategorySelect } from './CategorySelect';
+import { CategoryAssigneeFields } from './CategoryAssigneeFields';
+import { RequiredTextField } from '../shared/RequiredTextField';
+import { FormDialog } from '../shared/FormDialog';
 
 /**
  * Opens a problem by hand, for a cause suspected before any incident names
@@ -76,90 +69,68 @@ export function NewProblemDialog(props: {
   ]);
 
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth>
-      <DialogTitle>New problem</DialogTitle>
-      <DialogContent>
-        <Grid container spacing={2}>
-          <Grid item xs={12}>
-            <TextField
-              id="itsm-new-problem-title"
-              label="Title"
-              required
-              fullWidth
-              variant="outlined"
-              value={title}
-              onChange={event => setTitle(event.target.value)}
-            />
-          </Grid>
-          <Grid item xs={12}>
-            <TextField
-              id="itsm-new-problem-statement"
-              label="Problem statement"
-              required
-              fullWidth
-              multiline
-              minRows={3}
-              variant="outlined"
-              value={statement}
-              onChange={event => setStatement(event.target.value)}
-              helperText="What goes wrong, where, and how often"
-            />
-          </Grid>
-          <Grid item xs={12} sm={6}>
-            <CategorySelect value={category} onChange={setCategory} />
-          </Grid>
-          <Grid item xs={12} sm={6}>
-            <AssigneePicker value={assigneeRef} onChange={setAssigneeRef} />
-          </Grid>
-          <Grid item xs={12} sm={4}>
-            <LevelSelect label="Impact" value={impact} onChange={setImpact} />
-          </Grid>
-          <Grid item xs={12} sm={4}>
-            <LevelSelect
-              label="Urgency"
-              value={urgency}
-              onChange={setUrgency}
-            />
-          </Grid>
-          <Grid item xs={12} sm={4}>
-            <Typography variant="caption" color="textSecondary">
-              Priority
-            </Typography>
-            <Box aria-label="Derived priority">
-              <PriorityChip
-                priority={derivePriority({ impact, urgency, matrix })}
-              />
-            </Box>
-          </Grid>
-          <Grid item xs={12}>
-            <CatalogEntityPicker
-              label="Root-cause entity, if known"
-              kinds={['Component', 'Resource', 'System', 'API']}
-              value={entityRef}
-              onChange={setEntityRef}
-            />
-          </Grid>
-          <Grid item xs={12}>
-            <AffectedEntitiesEditor value={affected} onChange={setAffected} />
-          </Grid>
+    <FormDialog
+      title="New problem"
+      onClose={onClose}
+      error={creating.error}
+      busy={creating.loading}
+      canConfirm={complete}
+      confirmLabel="Open problem"
+      onConfirm={create}
+    >
+      <Grid container spacing={2}>
+        <Grid item xs={12}>
+          <RequiredTextField
+            id="itsm-new-problem-title"
+            label="Title"
+            value={title}
+            onChange={setTitle}
+          />
         </Grid>
-        {creating.error && (
-          <Box mt={2}>
-            <Alert severity="error">{errorMessage(creating.error)}</Alert>
+        <Grid item xs={12}>
+          <RequiredTextField
+            id="itsm-new-problem-statement"
+            label="Problem statement"
+            minRows={3}
+            value={statement}
+            onChange={setStatement}
+            helperText="What goes wrong, where, and how often"
+          />
+        </Grid>
+        <CategoryAssigneeFields
+          category={category}
+          onCategoryChange={setCategory}
+          assigneeRef={assigneeRef}
+          onAssigneeChange={setAssigneeRef}
+        />
+        <Grid item xs={12} sm={4}>
+          <LevelSelect label="Impact" value={impact} onChange={setImpact} />
+        </Grid>
+        <Grid item xs={12} sm={4}>
+          <LevelSelect label="Urgency" value={urgency} onChange={setUrgency} />
+        </Grid>
+        <Grid item xs={12} sm={4}>
+          <Typography variant="caption" color="textSecondary">
+            Priority
+          </Typography>
+          <Box aria-label="Derived priority">
+            <PriorityChip
+              priority={derivePriority({ impact, urgency, matrix })}
+            />
           </Box>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={!complete || creating.loading}
-          onClick={() => create()}
-        >
-          Open problem
-        </Button>
-      </DialogActions>
-    </Dialog>
+        </Grid>
+        <Grid item xs={12}>
+          <CatalogEntityPicker
+            label="Root-cause entity, if known"
+            kinds={['Component', 'Resource', 'System', 'API']}
+            value={entityRef}
+            onChange={setEntityRef}
+          />
+        </Grid>
+        <Grid item xs={12}>
+          <AffectedEntitiesEditor value={affected} onChange={setAffected} />
+        </Grid>
+      </Grid>
+    </FormDialog>
   );
 }

@@ -1,17 +1,15 @@
 import { useEffect, useState } from 'react';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { RecordField } from './RecordField';
-import { errorMessage } from './errorMessage';
 import { fieldId } from './fieldId';
+import { DialogActionsBar } from './DialogActionsBar';
+import { DialogErrorAlert } from './DialogErrorAlert';
 
 /** A value a lifecycle move asks for: a choice from a list, or free text. */
 export interface TransitionField {
@@ -98,21 +96,15 @@ export function TransitionDialog(props: {
             </TextField>
           ),
         )}
-        {state.error && (
-          <Alert severity="error">{errorMessage(state.error)}</Alert>
-        )}
+        <DialogErrorAlert error={state.error} />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={!complete || state.loading}
-          onClick={() => confirm()}
-        >
-          {props.confirmLabel}
-        </Button>
-      </DialogActions>
+      <DialogActionsBar
+        onCancel={onClose}
+        onConfirm={confirm}
+        disabled={!complete || state.loading}
+      >
+        {props.confirmLabel}
+      </DialogActionsBar>
     </Dialog>
   );
 }

@@ -3,23 +3,16 @@ import { TimelineEvent } from '@backstage-itsm/plugin-itsm-common';
 import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { describeTimelineEvent } from './describeTimelineEvent';
 import { formatTime } from './formatTime';
+import { timelineEvent } from '../../__testUtils__/timelineEvent';
 
 jest.setTimeout(30_000);
 
 function event(overrides: Partial<TimelineEvent>): TimelineEvent {
-  return {
-    id: '1',
-    recordType: 'incident',
+  return timelineEvent({
     recordId: 'x',
     kind: 'field_changed',
-    field: null,
-    oldValue: null,
-    newValue: null,
-    body: null,
-    actorRef: 'user:default/jane.doe',
-    createdAt: '2026-11-10T09:00:00Z',
     ...overrides,
-  };
+  });
 }
 
 const catalogEntities = [
