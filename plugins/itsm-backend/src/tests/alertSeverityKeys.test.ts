@@ -21,7 +21,7 @@ const ben = { Authorization: mockCredentials.user.header('user:default/ben') };
 
 type Server = Parameters<typeof request>[0];
 
-describe('alert severities named like object keys', () => {
+describe('alert severities that are object keys or too long', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
@@ -80,5 +80,25 @@ describe('alert severities named like object keys', () => {
         expect(await levelsOf(dedupKey)).toEqual({ impact: 2, urgency: 2 });
       },
     );
+
+    it('keeps an unrouted alert whose severity is wider than its column', async () => {
+      const fingerprint = `wide-severity-${databaseId}`;
+      const res = await request(server)
+        .post('/api/itsm/alerts/alertmanager')
+        .set(ben)
+        .send(
+          alertmanagerWebhook([
+            firingAlert({
+              fingerprint,
+              labels: { alertname: 'NodeDown', severity: 'S'.repeat(300) },
+            }),
+          ]),
+        );
+      expect(res.status).toBe(200);
+      const unrouted = await knex('itsm_unrouted_alerts')
+        .where({ dedup_key: fingerprint })
+        .first();
+      expect(unrouted.severity).toBe(`${'s'.repeat(254)}…`);
+    });
   });
 });
