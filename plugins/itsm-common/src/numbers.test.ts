@@ -36,6 +36,7 @@ describe('parseIncidentNumber and parseProblemNumber', () => {
     ['inc-42', 42],
     [' INC-1 ', 1],
     ['INC-1000000', 1000000],
+    ['INC-2147483647', 2147483647],
   ])('parses %p as %i', (text, n) => {
     expect(parseIncidentNumber(text)).toBe(n);
   });
@@ -49,6 +50,8 @@ describe('parseIncidentNumber and parseProblemNumber', () => {
     'INC 42',
     '42',
     'xINC-1',
+    'INC-2147483648',
+    'INC-999999999999999',
   ])('does not parse %p as an incident number', text => {
     expect(parseIncidentNumber(text)).toBeUndefined();
   });

@@ -1,5 +1,13 @@
 const DIGITS = 6;
 
+/**
+ * The largest record number and record `version`: both are stored in 32-bit
+ * integer columns, so a larger one names no record.
+ *
+ * @public
+ */
+export const MAX_RECORD_NUMBER = 2147483647;
+
 function formatNumber(prefix: string, n: number): string {
   if (!Number.isSafeInteger(n) || n < 1) {
     throw new Error(`${prefix} number must be a positive integer, got ${n}`);
@@ -13,7 +21,7 @@ function parseNumber(prefix: string, value: string): number | undefined {
     return undefined;
   }
   const n = Number(match[1]);
-  return n >= 1 ? n : undefined;
+  return n >= 1 && n <= MAX_RECORD_NUMBER ? n : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { Knex } from 'knex';
+import { MAX_RECORD_NUMBER } from '@backstage-itsm/plugin-itsm-common';
 import { isPostgres } from './dialect';
 
 /** One word of a search: free text, digits, or a record reference. */
@@ -49,7 +50,7 @@ export function parseSearchWords(
       words.push({
         kind: 'digits',
         text: word,
-        number: Number.isSafeInteger(number) && number > 0 ? number : undefined,
+        number: number > 0 && number <= MAX_RECORD_NUMBER ? number : undefined,
       });
     } else if (word !== '') {
       words.push({ kind: 'word', text: word, prefix: false });

@@ -12,6 +12,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { parseBody, parseQuery } from '../shared/parseInput';
 import { pageOptions } from '../shared/pageOptions';
+import { jsonBody } from './jsonBody';
 
 /**
  * Alert payloads are parsed whatever their content type (some senders omit
@@ -63,37 +64,29 @@ export function alertRoutes(options: {
     res.json(await unroutedAlerts.count({ status: query.status }, caller));
   });
 
-  router.post(
-    '/alerts/unrouted/:id/dismiss',
-    express.json(),
-    async (req, res) => {
-      const caller = await callerOf(httpAuth, req);
-      const body = parseBody(dismissUnroutedAlertBody, req.body);
-      res.json(
-        await unroutedAlerts.dismiss({
-          id: req.params.id,
-          input: body,
-          caller,
-        }),
-      );
-    },
-  );
+  router.post('/alerts/unrouted/:id/dismiss', jsonBody, async (req, res) => {
+    const caller = await callerOf(httpAuth, req);
+    const body = parseBody(dismissUnroutedAlertBody, req.body);
+    res.json(
+      await unroutedAlerts.dismiss({
+        id: req.params.id,
+        input: body,
+        caller,
+      }),
+    );
+  });
 
-  router.post(
-    '/alerts/unrouted/:id/assign',
-    express.json(),
-    async (req, res) => {
-      const caller = await callerOf(httpAuth, req);
-      const body = parseBody(assignUnroutedAlertBody, req.body);
-      res.status(201).json(
-        await unroutedAlerts.assign({
-          id: req.params.id,
-          input: body,
-          caller,
-        }),
-      );
-    },
-  );
+  router.post('/alerts/unrouted/:id/assign', jsonBody, async (req, res) => {
+    const caller = await callerOf(httpAuth, req);
+    const body = parseBody(assignUnroutedAlertBody, req.body);
+    res.status(201).json(
+      await unroutedAlerts.assign({
+        id: req.params.id,
+        input: body,
+        caller,
+      }),
+    );
+  });
 
   return router;
 }

@@ -8,6 +8,7 @@ import { analysisRoutes } from './analysisRoutes';
 import { errorHandler } from './errorHandler';
 import { followRoutes } from './followRoutes';
 import { incidentRoutes } from './incidentRoutes';
+import { jsonBody } from './jsonBody';
 import { problemRoutes } from './problemRoutes';
 import { statusRoutes } from './statusRoutes';
 import { summaryRoutes } from './summaryRoutes';
@@ -23,7 +24,7 @@ export async function createRouter(options: {
   const router = Router();
   // Before the general body parser: alert payloads have their own limits.
   router.use(alertRoutes({ httpAuth, ...services }));
-  router.use(express.json({ limit: '1mb' }));
+  router.use(jsonBody);
 
   router.get('/health', async (_req, res) => {
     res.json(await services.health.status());

@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
+import { findNul } from './nulCharacters';
 
 /** Validates a request body; see {@link parseInput}. */
 export function parseBody<T extends z.ZodTypeAny>(
@@ -20,12 +21,20 @@ export function parseQuery<T extends z.ZodTypeAny>(
 /**
  * Validates request input, turning the first problems into one 400 message
  * that names each field and the reason, e.g. `impact: must be 1, 2 or 3`.
+ * NUL characters are refused here, for every field, as no column stores them.
  */
 function parseInput<T extends z.ZodTypeAny>(
   schema: T,
   options: { value: unknown; where: 'body' | 'query' },
 ): z.infer<T> {
   const { where } = options;
+  const nulAt = findNul(options.value);
+  if (nulAt) {
+    const field = nulAt.length > 0 ? nulAt.join('.') : where;
+    throw new InputError(
+      `Invalid ${where}: ${field}: must not contain NUL characters`,
+    );
+  }
   const result = schema.safeParse(options.value ?? {});
   if (result.success) {
     return result.data;

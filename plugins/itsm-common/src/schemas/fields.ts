@@ -4,6 +4,7 @@ import {
   LIST_SORTS,
   MAX_PAGE_LIMIT,
 } from '../constants';
+import { MAX_RECORD_NUMBER } from '../numbers';
 import { PRIORITIES } from '../types';
 import { z } from 'zod';
 
@@ -56,7 +57,8 @@ export const version = z
         : 'must be an integer',
   })
   .int('must be an integer')
-  .positive('must be positive');
+  .positive('must be positive')
+  .max(MAX_RECORD_NUMBER, `must be at most ${MAX_RECORD_NUMBER}`);
 
 /** An ISO 8601 time. */
 export const isoTime = z

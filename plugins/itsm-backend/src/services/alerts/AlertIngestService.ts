@@ -30,6 +30,7 @@ import {
   alertmanagerWebhookBody,
   eventsV2Body,
 } from '@backstage-itsm/plugin-itsm-common';
+import { withoutNul } from '../../shared/nulCharacters';
 import { parseBody } from '../../shared/parseInput';
 import { AlertEntityResolver } from './AlertEntityResolver';
 import { AlertConfig } from './alertConfig';
@@ -83,15 +84,20 @@ export class AlertIngestService {
     return this.deps.now?.() ?? Date.now();
   }
 
-  /** Ingests an Alertmanager (version 4) or Grafana webhook delivery. */
+  /**
+   * Ingests an Alertmanager (version 4) or Grafana webhook delivery. NUL
+   * characters are dropped rather than refused: senders retry a refused
+   * delivery forever and hold back the rest of its group.
+   */
   async ingestAlertmanager(
-    body: unknown,
+    received: unknown,
     caller: Caller,
   ): Promise<AlertIngestResult> {
     await this.deps.authorizer.require(
       itsmAlertIngestPermission,
       caller.credentials,
     );
+    const body = withoutNul(received);
     const webhook = await this.parse(alertmanagerWebhookBody, {
       source: 'alertmanager',
       body,
@@ -101,15 +107,19 @@ export class AlertIngestService {
     return this.ingest({ source: 'alertmanager', alerts, body, caller });
   }
 
-  /** Ingests a PagerDuty Events API v2 event; answers with its dedup key. */
+  /**
+   * Ingests a PagerDuty Events API v2 event; answers with its dedup key. NUL
+   * characters are dropped, as for Alertmanager.
+   */
   async ingestEventsV2(
-    body: unknown,
+    received: unknown,
     caller: Caller,
   ): Promise<{ dedupKey: string; result: AlertIngestResult }> {
     await this.deps.authorizer.require(
       itsmAlertIngestPermission,
       caller.credentials,
     );
+    const body = withoutNul(received);
     const event = await this.parse(eventsV2Body, {
       source: 'events-v2',
       body,

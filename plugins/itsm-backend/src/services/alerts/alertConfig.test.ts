@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { readAlertConfig } from './alertConfig';
+import { levelsOf, readAlertConfig } from './alertConfig';
 
 const read = (alerts: object) =>
   readAlertConfig(new ConfigReader({ itsm: { alerts } }));
@@ -71,5 +71,26 @@ describe('readAlertConfig', () => {
     [{ autoResolve: 42 }, "key 'itsm.alerts.autoResolve'"],
   ])('stops start-up naming the key: %j', (alerts, message) => {
     expect(() => read(alerts)).toThrow(message);
+  });
+});
+
+describe('levelsOf', () => {
+  const config = read({ defaultSeverity: 'info' });
+
+  it('maps a configured severity', () => {
+    expect(levelsOf(config, 'critical')).toEqual({ impact: 1, urgency: 1 });
+  });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'page'])(
+    'falls back to the default severity for %p',
+    severity => {
+      expect(levelsOf(config, severity)).toEqual({ impact: 3, urgency: 3 });
+    },
+  );
+
+  it('refuses an object key as the default severity', () => {
+    expect(() => read({ defaultSeverity: 'constructor' })).toThrow(
+      'itsm.alerts.defaultSeverity must be one of the severities',
+    );
   });
 });

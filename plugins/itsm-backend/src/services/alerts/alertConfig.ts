@@ -71,7 +71,11 @@ function level(
 }
 
 function readSeverities(config: Config | undefined) {
-  const severities: Record<string, SeverityLevels> = { ...DEFAULT_SEVERITIES };
+  // Without a prototype, so that a key such as `constructor` is no severity.
+  const severities: Record<string, SeverityLevels> = Object.assign(
+    Object.create(null),
+    DEFAULT_SEVERITIES,
+  );
   for (const name of config?.keys() ?? []) {
     const entry = config!.getOptionalConfig(name);
     if (!entry) {
@@ -121,7 +125,7 @@ export function readAlertConfig(root: Config): AlertConfig {
     c => c.getOptionalString('defaultSeverity'),
     'warning',
   ).toLocaleLowerCase('en-US');
-  if (!severities[defaultSeverity]) {
+  if (!Object.hasOwn(severities, defaultSeverity)) {
     fail(
       'defaultSeverity',
       `must be one of the severities: ${Object.keys(severities).join(', ')}`,
@@ -186,9 +190,14 @@ export function readAlertConfig(root: Config): AlertConfig {
   };
 }
 
-/** Impact and urgency of a severity, falling back to the default severity. */
+/**
+ * Impact and urgency of a severity, falling back to the default severity.
+ * Severities come from senders, so only configured keys count: never
+ * `__proto__` or `constructor` of the object.
+ */
 export function levelsOf(config: AlertConfig, severity: string) {
-  return (
-    config.severities[severity] ?? config.severities[config.defaultSeverity]
-  );
+  const known = Object.hasOwn(config.severities, severity)
+    ? severity
+    : config.defaultSeverity;
+  return config.severities[known];
 }

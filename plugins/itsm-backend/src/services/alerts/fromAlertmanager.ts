@@ -4,6 +4,7 @@ import { alertmanagerWebhookBody } from '@backstage-itsm/plugin-itsm-common';
 import {
   IncomingAlert,
   alertDescription,
+  alertSeverity,
   alertTitle,
   describeLabels,
   parseAlertTime,
@@ -48,9 +49,9 @@ export function fromAlertmanager(
         alert.panelURL && `Panel: ${alert.panelURL}`,
         alert.silenceURL && `Silence: ${alert.silenceURL}`,
       ]),
-      severity: (
-        labels[options.severityLabel] ?? options.defaultSeverity
-      ).toLocaleLowerCase('en-US'),
+      severity: alertSeverity(
+        labels[options.severityLabel] ?? options.defaultSeverity,
+      ),
       labels,
       at: parseAlertTime(resolved ? alert.endsAt : alert.startsAt),
     };

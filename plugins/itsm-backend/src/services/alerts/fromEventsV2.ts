@@ -5,6 +5,7 @@ import {
   AlertAction,
   IncomingAlert,
   alertDescription,
+  alertSeverity,
   alertTitle,
   parseAlertTime,
 } from './incomingAlert';
@@ -76,9 +77,7 @@ export function fromEventsV2(
       event.client_url &&
         `Client: ${event.client ? `${event.client} ` : ''}${event.client_url}`,
     ]),
-    severity: (payload?.severity ?? options.defaultSeverity).toLocaleLowerCase(
-      'en-US',
-    ),
+    severity: alertSeverity(payload?.severity ?? options.defaultSeverity),
     labels,
     at: parseAlertTime(payload?.timestamp),
   };

@@ -24,6 +24,14 @@ export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** The widest severity stored: its column holds 255 characters. */
+const SEVERITY_MAX = 255;
+
+/** A sender's severity in lower case, cut to fit its column. */
+export function alertSeverity(text: string): string {
+  return clip(text.toLocaleLowerCase('en-US'), SEVERITY_MAX);
+}
+
 /** A title of at most the incident title limit. */
 export function alertTitle(text: string): string {
   return clip(text.replace(/\s+/g, ' ').trim(), LIMITS.title);
