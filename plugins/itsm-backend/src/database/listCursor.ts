@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { LIST_SORTS, ListSort } from '@backstage-itsm/plugin-itsm-common';
+import { isCursorId } from './cursor';
 
 /**
  * Position after the last row of a sorted list page: the sort it belongs
@@ -18,6 +19,21 @@ const KEY_COUNTS: Record<ListSort, number> = {
   priority: 2,
   relevance: 2,
 };
+
+/** The largest priority the 32-bit column holds. */
+const MAX_PRIORITY = 2147483647;
+
+/**
+ * Whether the keys fit their columns: times and tiers are non-negative safe
+ * integers, and a priority fits the 32-bit column it is compared with.
+ */
+function keysFit(sort: ListSort, keys: unknown[]): keys is number[] {
+  return (
+    keys.length === KEY_COUNTS[sort] &&
+    keys.every(key => Number.isSafeInteger(key) && (key as number) >= 0) &&
+    (sort !== 'priority' || (keys[0] as number) <= MAX_PRIORITY)
+  );
+}
 
 /** Encodes a list position as an opaque URL-safe string. */
 export function encodeListCursor(cursor: ListCursor): string {
@@ -41,15 +57,10 @@ function parse(value: string): ListCursor | undefined {
     typeof parsed[0] === 'number' ? ['newest', ...parsed] : parsed;
   const id = rest.pop();
   const sort = LIST_SORTS.find(s => s === first);
-  if (
-    !sort ||
-    typeof id !== 'string' ||
-    rest.length !== KEY_COUNTS[sort] ||
-    !rest.every(key => Number.isSafeInteger(key))
-  ) {
+  if (!sort || !isCursorId(id, 'uuid') || !keysFit(sort, rest)) {
     return undefined;
   }
-  return { sort, keys: rest as number[], id };
+  return { sort, keys: rest, id };
 }
 
 /**

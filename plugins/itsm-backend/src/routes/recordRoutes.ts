@@ -92,7 +92,7 @@ export function recordRoutes<
     res.json(
       await records.timeline({
         idOrNumber: req.params.id,
-        ...pageOptions(query),
+        ...pageOptions(query, 'sequence'),
         caller,
       }),
     );

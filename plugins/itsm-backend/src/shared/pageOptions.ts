@@ -2,17 +2,23 @@ import {
   DEFAULT_PAGE_LIMIT,
   ListSort,
 } from '@backstage-itsm/plugin-itsm-common';
-import { Cursor, decodeCursor } from '../database/cursor';
+import { Cursor, CursorIdKind, decodeCursor } from '../database/cursor';
 import { ListCursor, decodeListCursor } from '../database/listCursor';
 
-/** Turns validated `limit` and `cursor` query values into store options. */
-export function pageOptions(query: { limit?: number; cursor?: string }): {
+/**
+ * Turns validated `limit` and `cursor` query values into store options; the
+ * cursor's id must look like the list's ids (uuids unless told otherwise).
+ */
+export function pageOptions(
+  query: { limit?: number; cursor?: string },
+  idKind: CursorIdKind = 'uuid',
+): {
   limit: number;
   after?: Cursor;
 } {
   return {
     limit: query.limit ?? DEFAULT_PAGE_LIMIT,
-    after: query.cursor ? decodeCursor(query.cursor) : undefined,
+    after: query.cursor ? decodeCursor(query.cursor, idKind) : undefined,
   };
 }
 

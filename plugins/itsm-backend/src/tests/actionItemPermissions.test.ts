@@ -136,7 +136,7 @@ describe('reading action items', () => {
         const page: { items: ActionItem[]; nextCursor: string | null } =
           await services.actionItems.list({
             ...options,
-            after: cursor ? decodeCursor(cursor) : undefined,
+            after: cursor ? decodeCursor(cursor, 'uuid') : undefined,
             limit: 2,
             caller: ben,
           });
