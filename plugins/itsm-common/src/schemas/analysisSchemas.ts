@@ -8,12 +8,21 @@ import { queryValue, text } from './fields';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const TIME_MESSAGE = 'must be epoch milliseconds or an ISO 8601 time';
+/** The last millisecond a JavaScript date holds (+275760-09-13). */
+const LAST_DATE_MS = 8.64e15;
 
 /** A time given as epoch milliseconds or ISO 8601, parsed to epoch ms. */
 const epochOrIso = z.string({ error: TIME_MESSAGE }).transform((value, ctx) => {
   const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
   if (!Number.isSafeInteger(ms) || ms < 0) {
     ctx.addIssue({ code: 'custom', message: TIME_MESSAGE });
+    return z.NEVER;
+  }
+  if (ms > LAST_DATE_MS) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be at most ${LAST_DATE_MS} (+275760-09-13T00:00:00.000Z)`,
+    });
     return z.NEVER;
   }
   return ms;

@@ -82,6 +82,15 @@ describe('request types', () => {
     });
   });
 
+  it('rejects analysis times a JavaScript date cannot hold', () => {
+    expect(analysisQuery.parse({ to: '8640000000000000' })).toEqual({
+      to: 8.64e15,
+    });
+    for (const to of ['8640000000000001', '+275760-09-13T00:00:00.001Z']) {
+      expect(analysisQuery.safeParse({ to }).success).toBe(false);
+    }
+  });
+
   it('rejects over the wire what the client types rule out', () => {
     const query: UnroutedAlertListQuery = {
       // @ts-expect-error: not a status of the unrouted inbox
