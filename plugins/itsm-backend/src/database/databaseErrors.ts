@@ -8,10 +8,14 @@ function codeOf(error: unknown): string {
   return typeof code === 'string' ? code : '';
 }
 
-/** A unique index rejected a row: another request inserted the same key first. */
+/** A unique index or primary key rejected a row: another request inserted the same key first. */
 export function isUniqueViolation(error: unknown): boolean {
   const code = codeOf(error);
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 /** The database gave up on this transaction for a reason a retry can cure. */

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { insertUnlessTaken } from './insertUnlessTaken';
 import { PostmortemRow } from './tables';
 import { versionedUpdate } from './versionedUpdate';
 
@@ -12,12 +13,19 @@ export async function findPostmortemRow(
     .first();
 }
 
-/** Inserts the first version of an incident's postmortem. */
+/**
+ * Inserts the first version of an incident's postmortem; false when a
+ * concurrent request inserted it first (the unique index on the incident).
+ */
 export async function insertPostmortemRow(
   tx: Knex.Transaction,
   row: PostmortemRow,
-): Promise<void> {
-  await tx<PostmortemRow>('itsm_postmortems').insert(row);
+): Promise<boolean> {
+  const inserted = await insertUnlessTaken(tx, async savepoint => {
+    await savepoint<PostmortemRow>('itsm_postmortems').insert(row);
+    return true;
+  });
+  return inserted ?? false;
 }
 
 /** Versioned update of a postmortem; false when the version is stale. */

@@ -69,12 +69,17 @@ export class PostmortemService {
             `version ${input.version} is stale; ${incident.number} has no postmortem yet`,
           );
         }
-        await insertPostmortemRow(tx, {
+        const inserted = await insertPostmortemRow(tx, {
           incident_id: incident.id,
           ...content,
           created_at: now,
           version: 1,
         });
+        if (!inserted) {
+          throw new ConflictError(
+            'version: the postmortem was just started by another request; read it and send its version',
+          );
+        }
       } else {
         if (input.version === undefined) {
           throw new ConflictError(
