@@ -1,6 +1,8 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
+  CompoundEntityRef,
   Entity,
+  makeValidator,
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -13,17 +15,43 @@ export interface ResolvedEntity {
   ownerRef: string | null;
 }
 
+const validator = makeValidator();
+
+/**
+ * The part of a parsed ref the catalog would reject, if any. Checked before
+ * any lookup: a name such as `..` would otherwise turn the catalog's
+ * by-name URL into its entity list and pass an existence check.
+ */
+function invalidPartOf(parsed: CompoundEntityRef): string | undefined {
+  if (!validator.isValidKind(parsed.kind)) {
+    return 'kind (letters and digits, starting with a letter)';
+  }
+  // The catalog compares namespaces case-insensitively; refs are lower-cased.
+  const namespace = parsed.namespace.toLocaleLowerCase('en-US');
+  if (!validator.isValidNamespace(namespace)) {
+    return 'namespace (lower-case letters, digits and single dashes)';
+  }
+  if (!validator.isValidEntityName(parsed.name)) {
+    return "name (letters and digits, single '-', '_' or '.' between them)";
+  }
+  return undefined;
+}
+
 /** Normalises a ref (`kind:namespace/name`, lower case) or names the field in a 400. */
 export function normaliseEntityRef(ref: string, field: string): string {
+  let parsed: CompoundEntityRef;
   try {
-    return stringifyEntityRef(
-      parseEntityRef(ref, { defaultNamespace: 'default' }),
-    ).toLocaleLowerCase('en-US');
+    parsed = parseEntityRef(ref, { defaultNamespace: 'default' });
   } catch {
     throw new InputError(
       `${field}: '${ref}' is not an entity ref; use kind:namespace/name`,
     );
   }
+  const invalid = invalidPartOf(parsed);
+  if (invalid) {
+    throw new InputError(`${field}: '${ref}' has an invalid ${invalid}`);
+  }
+  return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
 }
 
 function ownerOf(entity: Entity): string | null {
