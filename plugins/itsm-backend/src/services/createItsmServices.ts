@@ -98,6 +98,7 @@ export function createItsmServices(options: {
         catalog,
         auth: options.auth,
         config: alertConfig,
+        logger: options.logger,
         now,
       }),
     }),

@@ -22,7 +22,9 @@ const validator = makeValidator();
  * any lookup: a name such as `..` would otherwise turn the catalog's
  * by-name URL into its entity list and pass an existence check.
  */
-function invalidPartOf(parsed: CompoundEntityRef): string | undefined {
+export function invalidEntityRefPart(
+  parsed: CompoundEntityRef,
+): string | undefined {
   if (!validator.isValidKind(parsed.kind)) {
     return 'kind (letters and digits, starting with a letter)';
   }
@@ -47,7 +49,7 @@ export function normaliseEntityRef(ref: string, field: string): string {
       `${field}: '${ref}' is not an entity ref; use kind:namespace/name`,
     );
   }
-  const invalid = invalidPartOf(parsed);
+  const invalid = invalidEntityRefPart(parsed);
   if (invalid) {
     throw new InputError(`${field}: '${ref}' has an invalid ${invalid}`);
   }

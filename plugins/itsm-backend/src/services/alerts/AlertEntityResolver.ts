@@ -1,4 +1,4 @@
-import { AuthService } from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import {
   Entity,
@@ -7,8 +7,12 @@ import {
 } from '@backstage/catalog-model';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ResolvedEntity } from '../../shared/catalogEntities';
+import {
+  ResolvedEntity,
+  invalidEntityRefPart,
+} from '../../shared/catalogEntities';
 import { ALERT_SELECTOR_ANNOTATION, AlertConfig } from './alertConfig';
+import { isPermanentCatalogFailure } from './catalogFailure';
 
 /** One entity's selector: every pair must equal the alert's label. */
 interface Selector {
@@ -60,6 +64,7 @@ export class AlertEntityResolver {
       catalog: CatalogService;
       auth: AuthService;
       config: AlertConfig;
+      logger?: LoggerService;
       now?: () => number;
     },
   ) {}
@@ -72,38 +77,56 @@ export class AlertEntityResolver {
   async resolve(
     labels: Record<string, string>,
   ): Promise<ResolvedEntity | undefined> {
+    for (const label of this.deps.config.routing.entityLabels) {
+      const value = labels[label]?.trim();
+      const ref = value ? this.refOf(value) : undefined;
+      const entity = ref && (await this.guarded(() => this.lookUp(ref)));
+      if (entity) {
+        return entity;
+      }
+    }
+    if (this.deps.config.routing.selectorAnnotation) {
+      return this.guarded(() => this.matchSelectors(labels));
+    }
+    return undefined;
+  }
+
+  /**
+   * Runs one catalog read. A read that can never succeed counts as no match,
+   * so the alert reaches the unrouted inbox instead of being retried forever;
+   * a transient one is a 503, which Alertmanager retries, so the alert does
+   * not land in the inbox just because the catalog was briefly unreachable.
+   */
+  private async guarded<T>(read: () => Promise<T>): Promise<T | undefined> {
     try {
-      for (const label of this.deps.config.routing.entityLabels) {
-        const value = labels[label]?.trim();
-        const ref = value ? this.refOf(value) : undefined;
-        const entity = ref && (await this.lookUp(ref));
-        if (entity) {
-          return entity;
-        }
-      }
-      if (this.deps.config.routing.selectorAnnotation) {
-        return this.matchSelectors(labels);
-      }
-      return undefined;
+      return await read();
     } catch (error) {
-      // Alertmanager retries a 503; the alert must not land in the inbox
-      // just because the catalog was briefly unreachable.
-      throw new ServiceUnavailableError(
-        `The catalog could not be read to route the alert: ${
-          (error as Error).message
+      const permanent = isPermanentCatalogFailure(error);
+      this.deps.logger?.warn(
+        `Alert routing could not read the catalog${
+          permanent ? '; routing the alert as unmatched' : ''
         }`,
+        error as Error,
+      );
+      if (permanent) {
+        return undefined;
+      }
+      throw new ServiceUnavailableError(
+        'The catalog could not be read to route the alert; try again later',
       );
     }
   }
 
+  /** The ref a label names, if the catalog could hold such an entity. */
   private refOf(value: string): string | undefined {
     try {
-      return stringifyEntityRef(
-        parseEntityRef(value, {
-          defaultKind: this.deps.config.routing.defaultKind,
-          defaultNamespace: 'default',
-        }),
-      ).toLocaleLowerCase('en-US');
+      const parsed = parseEntityRef(value, {
+        defaultKind: this.deps.config.routing.defaultKind,
+        defaultNamespace: 'default',
+      });
+      return invalidEntityRefPart(parsed)
+        ? undefined
+        : stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
     } catch {
       return undefined;
     }
