@@ -5,7 +5,7 @@ import { TEST_ENTITIES } from '../../__testUtils__/fixtures';
 import { AlertEntityResolver, parseSelector } from './AlertEntityResolver';
 import { readAlertConfig } from './alertConfig';
 
-function resolver(alerts: object = {}) {
+function resolver(alerts: object = {}, maxCachedRefs?: number) {
   const catalog = catalogServiceMock({ entities: TEST_ENTITIES });
   jest.spyOn(catalog, 'getEntityByRef');
   jest.spyOn(catalog, 'getEntities');
@@ -15,6 +15,7 @@ function resolver(alerts: object = {}) {
       catalog,
       auth: mockServices.auth(),
       config: readAlertConfig(new ConfigReader({ itsm: { alerts } })),
+      maxCachedRefs,
     }),
   };
 }
@@ -78,6 +79,29 @@ describe('AlertEntityResolver', () => {
     }
     expect(catalog.getEntityByRef).toHaveBeenCalledTimes(2);
     expect(catalog.getEntities).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps at most the configured number of refs, dropping the least recently used', async () => {
+    const { resolver: r, catalog } = resolver(
+      { routing: { selectorAnnotation: false } },
+      2,
+    );
+    const lookups = () => (catalog.getEntityByRef as jest.Mock).mock.calls;
+    await r.resolve({ service: 'checkout-api' });
+    await r.resolve({ service: 'ghost-1' });
+    await r.resolve({ service: 'checkout-api' });
+    await r.resolve({ service: 'ghost-2' });
+    expect(lookups()).toHaveLength(3);
+    await r.resolve({ service: 'checkout-api' });
+    expect(lookups()).toHaveLength(3);
+    await r.resolve({ service: 'ghost-1' });
+    expect(lookups()).toHaveLength(4);
+    await r.resolve({ service: 'ghost-2' });
+    expect(lookups()).toHaveLength(5);
+    expect(await r.resolve({ service: 'checkout-api' })).toMatchObject({
+      entityRef: 'component:default/checkout-api',
+    });
+    expect(lookups()).toHaveLength(6);
   });
 
   it('answers 503 when the catalog cannot be read', async () => {

@@ -14,6 +14,9 @@ import {
 import { ALERT_SELECTOR_ANNOTATION, AlertConfig } from './alertConfig';
 import { isPermanentCatalogFailure } from './catalogFailure';
 
+/** Enough for every entity a large catalog routes alerts to. */
+const MAX_CACHED_REFS = 10_000;
+
 /** One entity's selector: every pair must equal the alert's label. */
 interface Selector {
   entity: ResolvedEntity;
@@ -53,6 +56,7 @@ export function parseSelector(value: string): [string, string][] {
  * and its answers are reused for `routing.cacheSeconds`.
  */
 export class AlertEntityResolver {
+  /** Refs in least recently used order: labels are sender-chosen, so bounded. */
   private readonly refs = new Map<
     string,
     { value: ResolvedEntity | null; expires: number }
@@ -66,6 +70,8 @@ export class AlertEntityResolver {
       config: AlertConfig;
       logger?: LoggerService;
       now?: () => number;
+      /** How many refs' answers are kept; the least recently used go first. */
+      maxCachedRefs?: number;
     },
   ) {}
 
@@ -134,17 +140,27 @@ export class AlertEntityResolver {
 
   private async lookUp(ref: string): Promise<ResolvedEntity | null> {
     const cached = this.refs.get(ref);
+    this.refs.delete(ref);
     if (cached && cached.expires > this.now()) {
+      this.refs.set(ref, cached);
       return cached.value;
     }
     const entity = await this.deps.catalog.getEntityByRef(ref, {
       credentials: await this.deps.auth.getOwnServiceCredentials(),
     });
     const value = entity ? resolvedOf(entity) : null;
+    this.refs.delete(ref);
     this.refs.set(ref, {
       value,
       expires: this.now() + this.deps.config.routing.cacheMillis,
     });
+    const max = this.deps.maxCachedRefs ?? MAX_CACHED_REFS;
+    for (const oldest of this.refs.keys()) {
+      if (this.refs.size <= max) {
+        break;
+      }
+      this.refs.delete(oldest);
+    }
     return value;
   }
 
