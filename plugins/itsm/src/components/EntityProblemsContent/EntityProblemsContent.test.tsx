@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { BASE_URL, emptyPage, problem } from '../../__testUtils__/fixtures';
+import { mockSignals } from '../../__testUtils__/mockSignals';
 import { renderWithItsm } from '../../__testUtils__/renderWithItsm';
 import { EntityProblemsContent } from './EntityProblemsContent';
 
@@ -137,5 +138,37 @@ describe('EntityProblemsContent of an entity with many problems', () => {
       expect(screen.getByText('Rooted 2')).toBeInTheDocument();
       expect(screen.getByText('Hurting 2')).toBeInTheDocument();
     });
+  });
+
+  it("reloads a system's problems when any record changes", async () => {
+    let served = 0;
+    server.use(
+      http.get(`${BASE_URL}/problems`, ({ request }) => {
+        expect(new URL(request.url).searchParams.get('systemRef')).toBe(
+          'system:default/checkout',
+        );
+        served += 1;
+        return HttpResponse.json({
+          items: [problem({ title: `Problem seen ${served}` })],
+          nextCursor: null,
+        });
+      }),
+    );
+    const signals = mockSignals();
+    await renderWithItsm(<EntityProblemsContent />, {
+      entity: {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'System',
+        metadata: { name: 'checkout', namespace: 'default' },
+        spec: { owner: 'checkout-team' },
+      },
+      signalApi: signals.api,
+    });
+    expect(await screen.findByText('Problem seen 1')).toBeInTheDocument();
+
+    signals.publish('itsm:records', { type: 'problem-updated' });
+    expect(
+      await screen.findByText('Problem seen 2', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
   });
 });

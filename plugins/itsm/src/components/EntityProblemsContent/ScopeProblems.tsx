@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { OPEN_PROBLEM_STATUSES } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
@@ -10,6 +11,7 @@ import { ProblemStatusScope } from '../shared/ProblemStatusToggle';
 import { ProblemsToolbar } from '../shared/ProblemsToolbar';
 import { entityScope } from '../shared/entityScope';
 import { useDebouncedSearch } from '../shared/useDebouncedSearch';
+import { useScopeRevision } from '../shared/useLiveRevision';
 import { usePagedList } from '../shared/usePagedList';
 
 /**
@@ -24,6 +26,10 @@ export function ScopeProblems() {
   const [status, setStatus] = useState<ProblemStatusScope>('open');
   const { search, setSearch, text } = useDebouncedSearch();
   const scopeKey = JSON.stringify(scope.query);
+  const live = useScopeRevision({
+    kind: scope.kind,
+    entityRef: stringifyEntityRef(entity),
+  });
   const problems = usePagedList({
     load: cursor =>
       itsmApi.listProblems({
@@ -34,6 +40,7 @@ export function ScopeProblems() {
         limit: 100,
       }),
     key: JSON.stringify({ scopeKey, status, text }),
+    revision: live,
   });
   const of =
     scope.kind === 'group'

@@ -39,11 +39,13 @@ export function useRecordRevision(
   return useSignalRevision(`itsm:${recordType}:${id ?? 'loading'}`);
 }
 
+function entityChannel(entityRef: string): string {
+  return `itsm:entity:${entityRef.toLocaleLowerCase('en-US')}`;
+}
+
 /** Signals about the records of one catalog entity, for its tabs, card and banner. */
 export function useEntityRevision(entityRef: string): number {
-  return useSignalRevision(
-    `itsm:entity:${entityRef.toLocaleLowerCase('en-US')}`,
-  );
+  return useSignalRevision(entityChannel(entityRef));
 }
 
 /** Signals about any record, debounced, for organisation-wide views. */
@@ -61,9 +63,7 @@ export function useScopeRevision(scope: {
 }): number {
   const single = scope.kind === 'entity';
   return useSignalRevision(
-    single
-      ? `itsm:entity:${scope.entityRef.toLocaleLowerCase('en-US')}`
-      : 'itsm:records',
+    single ? entityChannel(scope.entityRef) : 'itsm:records',
     { debounceMs: single ? 0 : RECORDS_DEBOUNCE_MS },
   );
 }
