@@ -107,7 +107,8 @@ export interface Config {
       autoResolve?: boolean;
       /**
        * Resolution code of incidents resolved by their alert. Default
-       * `resolved_by_caller`; `known_error` is not allowed.
+       * `resolved_by_caller`; `known_error` and `duplicate` are not allowed
+       * (they name a record an alert cannot give).
        */
       resolutionCode?: string;
       /** Category of incidents opened by alerts. Default `availability`. */

@@ -53,7 +53,11 @@ describe('readAlertConfig', () => {
     ],
     [
       { resolutionCode: 'known_error' },
-      'itsm.alerts.resolutionCode must be one of workaround, permanent_fix, duplicate',
+      'itsm.alerts.resolutionCode must be one of workaround, permanent_fix, not_reproducible, resolved_by_caller',
+    ],
+    [
+      { resolutionCode: 'duplicate' },
+      'itsm.alerts.resolutionCode must be one of workaround, permanent_fix, not_reproducible, resolved_by_caller',
     ],
     [
       { deliveryRetentionDays: 0 },

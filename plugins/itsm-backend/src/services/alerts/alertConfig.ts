@@ -7,6 +7,12 @@ import {
   Urgency,
 } from '@backstage-itsm/plugin-itsm-common';
 
+// A known error or a duplicate names the record it refers to, which a
+// resolving alert cannot give.
+const ALERT_RESOLUTION_CODES = INCIDENT_RESOLUTION_CODES.filter(
+  code => code !== 'known_error' && code !== 'duplicate',
+);
+
 /** Impact and urgency an alert severity maps to. */
 export interface SeverityLevels {
   impact: Impact;
@@ -135,17 +141,10 @@ export function readAlertConfig(root: Config): AlertConfig {
     c => c.getOptionalString('resolutionCode'),
     'resolved_by_caller',
   );
-  if (
-    !(INCIDENT_RESOLUTION_CODES as readonly string[]).includes(
-      resolutionCode,
-    ) ||
-    resolutionCode === 'known_error'
-  ) {
+  if (!(ALERT_RESOLUTION_CODES as readonly string[]).includes(resolutionCode)) {
     fail(
       'resolutionCode',
-      `must be one of ${INCIDENT_RESOLUTION_CODES.filter(
-        code => code !== 'known_error',
-      ).join(', ')}`,
+      `must be one of ${ALERT_RESOLUTION_CODES.join(', ')}`,
     );
   }
   const entityLabels = get(
