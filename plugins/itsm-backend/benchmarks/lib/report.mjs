@@ -121,7 +121,7 @@ export function writeReport(run) {
     if (rateRows.length) lines.push(...rateTable(rateRows, run.size));
     lines.push(...profileTable([...latencyRows, ...rateRows]));
     lines.push(...waitsTable(rateRows));
-    for (const t of textRows) lines.push('', t.markdown);
+    for (const t of textRows) lines.push(t.markdown);
     lines.push('', `(${r.seconds.toFixed(0)} s)`, '');
   }
   lines.push(
