@@ -9,6 +9,7 @@ import { errorHandler } from './errorHandler';
 import { followRoutes } from './followRoutes';
 import { incidentRoutes } from './incidentRoutes';
 import { jsonBody } from './jsonBody';
+import { pingRoutes } from './pingRoutes';
 import { problemRoutes } from './problemRoutes';
 import { statusRoutes } from './statusRoutes';
 import { summaryRoutes } from './summaryRoutes';
@@ -30,6 +31,7 @@ export async function createRouter(options: {
     res.json(await services.health.status());
   });
 
+  router.use(pingRoutes({ httpAuth }));
   router.use(triageRoutes({ httpAuth, ...services }));
   router.use(followRoutes({ httpAuth, ...services }));
   router.use(incidentRoutes({ httpAuth, ...services }));

@@ -304,6 +304,7 @@ describe('openapi.yaml', () => {
     ).toEqual(
       [
         'GET /health',
+        'GET /ping',
         'GET /incidents',
         'POST /incidents',
         'GET /incidents/possible-duplicates',
@@ -373,9 +374,11 @@ describe('openapi.yaml', () => {
     expect(namesWhere(o => !('401' in o.operation.responses))).toEqual([
       'GET /health',
     ]);
-    // The status page needs no permission: every signed-in user reads it.
+    // The status page and the ping need no permission: every signed-in
+    // user reads them.
     expect(namesWhere(o => !('403' in o.operation.responses))).toEqual([
       'GET /health',
+      'GET /ping',
       'GET /status',
     ]);
   });
@@ -390,6 +393,7 @@ describe('openapi.yaml', () => {
     // Sanity check of the predicate itself.
     expect(namesWhere(o => !takesInput(o))).toEqual([
       'GET /health',
+      'GET /ping',
       'GET /incidents/{id}/duplicates',
       'GET /incidents/{id}/known-errors',
       'GET /incidents/{id}',
