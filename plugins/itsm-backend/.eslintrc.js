@@ -16,6 +16,7 @@ const FEATURES = [
 
 const ABOVE_THE_STORE = [
   './src/routes',
+  './src/actions',
   './src/services',
   './src/shared',
   './src/service',
@@ -41,12 +42,18 @@ const LAYER_ZONES = [
   },
   {
     target: './src/shared',
-    from: ['./src/routes', './src/services', './src/demo', './src/plugin.ts'],
+    from: [
+      './src/routes',
+      './src/actions',
+      './src/services',
+      './src/demo',
+      './src/plugin.ts',
+    ],
     message: 'shared/ sits below the features and the routes that use it.',
   },
   {
     target: './src/services',
-    from: ['./src/routes', './src/demo', './src/plugin.ts'],
+    from: ['./src/routes', './src/actions', './src/demo', './src/plugin.ts'],
     message: 'Services never reach back up to the routes or the wiring.',
   },
   {
@@ -54,6 +61,12 @@ const LAYER_ZONES = [
     from: ['./src/database', './src/demo', './src/plugin.ts'],
     message:
       'Routes parse and call services; the store is reached through them.',
+  },
+  {
+    target: './src/actions',
+    from: ['./src/database', './src/routes', './src/demo', './src/plugin.ts'],
+    message:
+      'Actions parse and call services, as routes do; the store is reached through them.',
   },
   ...FEATURES.map(feature => ({
     target: `./src/services/${feature}`,

@@ -29,6 +29,12 @@ import {
  * problems may be updated by owners of their entity, their assignee, or
  * members of the configured admin groups. Everything else is allowed, as in
  * Backstage's default demo policy.
+ *
+ * Services never reach this policy: Backstage decides their permissions from
+ * their token's access restrictions. So the MCP actions of a client with the
+ * demo's static MCP token, which run as the service `plugin:mcp-actions`,
+ * may do what the ITSM API allows any service; an MCP client signed in as a
+ * user gets that user's decisions from here.
  */
 export class ItsmDemoPermissionPolicy implements PermissionPolicy {
   constructor(private readonly adminGroups: string[]) {}

@@ -97,6 +97,13 @@ describe('itsmPlugin', () => {
       },
     );
 
+    it('refuses the published MCP client token outside development', async () => {
+      process.env.NODE_ENV = 'production';
+      await expect(
+        backendWith({ enabled: false }, externalAccess('itsm-demo-mcp-token')),
+      ).rejects.toThrow(/is the published demo token 'itsm-demo-mcp-token'/);
+    });
+
     it('starts in development, where the demo runs', async () => {
       process.env.NODE_ENV = 'development';
       const backend = await backendWith(

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
@@ -9,6 +10,7 @@ import {
   ItsmDataSeeder,
   itsmDataSeedExtensionPoint,
 } from '@backstage-itsm/plugin-itsm-node';
+import { registerActions } from './actions/registerActions';
 import { applyDatabaseMigrations } from './database/migrations';
 import { createRouter } from './routes/router';
 import { refuseDemoTokens } from './services/alerts/publishedTokens';
@@ -48,6 +50,7 @@ export const itsmPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         notifications: notificationService,
         signals: signalsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { database, httpRouter } = deps;
@@ -75,6 +78,7 @@ export const itsmPlugin = createBackendPlugin({
           logger: deps.logger,
         });
         httpRouter.use(await createRouter({ ...deps, services }));
+        registerActions({ actionsRegistry: deps.actionsRegistry, services });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -1,7 +1,6 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import Router from 'express-promise-router';
 import { callerOf } from '../shared/caller';
-import { normaliseEntityRef } from '../shared/catalogEntities';
 import { IncidentService } from '../services/incidents/IncidentService';
 import { PostmortemService } from '../services/postmortems/PostmortemService';
 import { ProblemFromIncidentService } from '../services/problems/ProblemFromIncidentService';
@@ -14,7 +13,7 @@ import {
   updateIncidentBody,
 } from '@backstage-itsm/plugin-itsm-common';
 import { problemFromIncidentBody } from '@backstage-itsm/plugin-itsm-common';
-import { listPageOptions } from '../shared/pageOptions';
+import { incidentListRequest } from '../shared/listRequests';
 import { recordRoutes } from './recordRoutes';
 
 /** Routes under `/incidents`. */
@@ -42,33 +41,7 @@ export function incidentRoutes(options: {
   router.get('/incidents', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
     const query = parseQuery(listIncidentsQuery, req.query);
-    res.json(
-      await incidents.list({
-        filter: {
-          entityRefs: query.entityRef?.map(ref =>
-            normaliseEntityRef(ref, 'entityRef'),
-          ),
-          ownerRefs: query.ownerRef?.map(ref =>
-            normaliseEntityRef(ref, 'ownerRef'),
-          ),
-          statuses: query.status,
-          priorities: query.priority,
-          assigneeRef:
-            query.assigneeRef &&
-            normaliseEntityRef(query.assigneeRef, 'assigneeRef'),
-          category: query.category,
-          problemId: query.problemId,
-          sources: query.source?.flatMap(source =>
-            source === 'alert' ? ['alertmanager', 'events-v2'] : [source],
-          ),
-          text: query.text,
-        },
-        scope: { systemRef: query.systemRef, groupRef: query.groupRef },
-        assignee: query.assignee,
-        ...listPageOptions(query),
-        caller,
-      }),
-    );
+    res.json(await incidents.list(incidentListRequest(query, caller)));
   });
 
   router.get('/incidents/:id/postmortem', async (req, res) => {

@@ -1,7 +1,6 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import Router from 'express-promise-router';
 import { callerOf } from '../shared/caller';
-import { normaliseEntityRef } from '../shared/catalogEntities';
 import { KnownErrorService } from '../services/problems/KnownErrorService';
 import { ProblemLinkService } from '../services/problems/ProblemLinkService';
 import { ProblemService } from '../services/problems/ProblemService';
@@ -15,12 +14,11 @@ import {
   publishKnownErrorBody,
   updateProblemBody,
 } from '@backstage-itsm/plugin-itsm-common';
-import { listPageOptions } from '../shared/pageOptions';
+import {
+  knownErrorListRequest,
+  problemListRequest,
+} from '../shared/listRequests';
 import { recordRoutes } from './recordRoutes';
-
-function normaliseAll(refs: string[] | undefined, field: string) {
-  return refs?.map(ref => normaliseEntityRef(ref, field));
-}
 
 /** Routes under `/problems` and `/known-errors`. */
 export function problemRoutes(options: {
@@ -47,46 +45,13 @@ export function problemRoutes(options: {
   router.get('/problems', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
     const query = parseQuery(listProblemsQuery, req.query);
-    res.json(
-      await problems.list({
-        filter: {
-          entityRefs: normaliseAll(query.entityRef, 'entityRef'),
-          affectedEntityRefs: normaliseAll(
-            query.affectedEntityRef,
-            'affectedEntityRef',
-          ),
-          statuses: query.status,
-          priorities: query.priority,
-          assigneeRef:
-            query.assigneeRef &&
-            normaliseEntityRef(query.assigneeRef, 'assigneeRef'),
-          category: query.category,
-          knownError:
-            query.knownError === undefined
-              ? undefined
-              : query.knownError === 'true',
-          source: query.source,
-          text: query.text,
-        },
-        scope: { systemRef: query.systemRef, groupRef: query.groupRef },
-        assignee: query.assignee,
-        ...listPageOptions(query),
-        caller,
-      }),
-    );
+    res.json(await problems.list(problemListRequest(query, caller)));
   });
 
   router.get('/known-errors', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
     const query = parseQuery(listKnownErrorsQuery, req.query);
-    res.json(
-      await knownErrors.list({
-        entityRefs: normaliseAll(query.entityRef, 'entityRef'),
-        text: query.text,
-        ...listPageOptions(query),
-        caller,
-      }),
-    );
+    res.json(await knownErrors.list(knownErrorListRequest(query, caller)));
   });
 
   router.post('/problems/:id/known-error', async (req, res) => {

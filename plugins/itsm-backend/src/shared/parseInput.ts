@@ -18,6 +18,14 @@ export function parseQuery<T extends z.ZodTypeAny>(
   return parseInput(schema, { value: query, where: 'query' });
 }
 
+/** Validates the input of an action; see {@link parseInput}. */
+export function parseActionInput<T extends z.ZodTypeAny>(
+  schema: T,
+  input: unknown,
+): z.infer<T> {
+  return parseInput(schema, { value: input, where: 'input' });
+}
+
 /**
  * Validates request input, turning the first problems into one 400 message
  * that names each field and the reason, e.g. `impact: must be 1, 2 or 3`.
@@ -25,7 +33,7 @@ export function parseQuery<T extends z.ZodTypeAny>(
  */
 function parseInput<T extends z.ZodTypeAny>(
   schema: T,
-  options: { value: unknown; where: 'body' | 'query' },
+  options: { value: unknown; where: 'body' | 'query' | 'input' },
 ): z.infer<T> {
   const { where } = options;
   const nulAt = findNul(options.value);
