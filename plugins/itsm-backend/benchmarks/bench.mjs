@@ -144,6 +144,9 @@ async function main() {
     ...pgEnv,
     ITSM_BENCH_DB_PREFIX: prefix,
     ITSM_ALERTMANAGER_TOKEN: alertToken,
+    // Production refuses to start without an MCP client's token; the
+    // benchmark gives it one nobody knows.
+    ITSM_MCP_TOKEN: crypto.randomBytes(24).toString('hex'),
   };
 
   const runDir = makeRunDir();
