@@ -1,4 +1,4 @@
-import { Priority } from '../types';
+import type { Priority } from '../types';
 import { BusinessCalendar } from './businessCalendar';
 import { SlaClockStatus } from './slaClock';
 
@@ -103,7 +103,8 @@ export interface SlaAnalysis {
     title: string;
     priority: Priority;
     entityRef: string;
-    target: SlaTarget;
+    /** The targets it missed. */
+    targets: SlaTarget[];
     detectedAt: string;
   }>;
 }
