@@ -130,7 +130,14 @@ export class SlaClockKeeper {
             }),
           );
         }
-        if (clock?.status === 'breached' && was !== 'breached') {
+        // Clocks decided before they were ever computed (seeded history) tell no one.
+        const decidedBefore =
+          row.sla_priority === null && isStopped(row, target);
+        if (
+          clock?.status === 'breached' &&
+          was !== 'breached' &&
+          !decidedBefore
+        ) {
           nowWarned = true;
           events.push(
             slaEvent({
