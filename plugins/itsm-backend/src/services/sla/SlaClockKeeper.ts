@@ -156,20 +156,13 @@ export class SlaClockKeeper {
           !isStopped(row, target)
         ) {
           counting.push(clock.dueAt);
-          checks.push(
-            clock.status === 'running'
-              ? nowWarned
-                ? clock.dueAt
-                : clock.warnAt ?? clock.dueAt
-              : NO_SLA_DUE,
-          );
+          if (clock.status === 'running') {
+            checks.push(nowWarned ? clock.dueAt : clock.warnAt ?? clock.dueAt);
+          }
         }
       }
       changes.sla_due_at = counting.length ? Math.min(...counting) : NO_SLA_DUE;
-      const nextCheck = checks.filter(t => t !== NO_SLA_DUE);
-      changes.sla_next_check_at = nextCheck.length
-        ? Math.min(...nextCheck)
-        : null;
+      changes.sla_next_check_at = checks.length ? Math.min(...checks) : null;
       const written = await writeSlaColumns(tx, {
         incidentId,
         expected: {

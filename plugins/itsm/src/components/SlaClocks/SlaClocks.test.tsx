@@ -90,6 +90,43 @@ describe('SlaClocks', () => {
     ).toBeInTheDocument();
   });
 
+  it('says how late a stopped clock was and how overdue a counting one is', async () => {
+    await renderWithItsm(
+      <SlaClocks
+        incident={incident({
+          acknowledgedAt: '2026-11-02T09:00:00.000Z',
+          resolvedAt: null,
+          sla: sla({
+            respond: {
+              status: 'breached',
+              targetMs: 15 * MIN,
+              dueAt: inFuture(-5 * HOUR),
+              leftMs: -45 * MIN,
+              pausedMs: 0,
+            },
+            resolve: {
+              status: 'breached',
+              targetMs: 4 * HOUR,
+              dueAt: inFuture(-2 * HOUR),
+              leftMs: -HOUR,
+              pausedMs: 0,
+            },
+          }),
+        })}
+      />,
+    );
+    expect(
+      await within(await screen.findByTestId('sla-respond')).findByText(
+        'Breached by 45m',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('sla-resolve')).getByText(
+        'Breached, overdue by 2h',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('shows nothing for an incident without SLA targets', async () => {
     await renderWithItsm(
       <div data-testid="host">

@@ -29,9 +29,10 @@ function useNow(intervalMs: number): number {
 function Clock(props: {
   target: SlaTarget;
   clock: IncidentSlaClock | null;
+  stopped: boolean;
   now: number;
 }) {
-  const { target, clock, now } = props;
+  const { target, clock, stopped, now } = props;
   const label = TARGET_LABELS[target];
   if (!clock) {
     return (
@@ -52,7 +53,7 @@ function Clock(props: {
         style={{ fontWeight: overdue ? 700 : undefined }}
         color={overdue ? 'error' : 'textPrimary'}
       >
-        {slaClockText(clock, now)}
+        {slaClockText(clock, now, stopped)}
       </Typography>
       <Typography variant="body2" color="textSecondary">
         {clock.dueAt
@@ -66,7 +67,8 @@ function Clock(props: {
 
 /** Both SLA clocks of an incident; nothing when its priority has no targets. */
 export function SlaClocks(props: { incident: Incident }) {
-  const { sla } = props.incident;
+  const { incident } = props;
+  const { sla } = incident;
   const now = useNow(30_000);
   if (!sla) {
     return null;
@@ -80,8 +82,20 @@ export function SlaClocks(props: { incident: Incident }) {
     >
       <Box>
         <Grid container spacing={2}>
-          <Clock target="respond" clock={sla.respond} now={now} />
-          <Clock target="resolve" clock={sla.resolve} now={now} />
+          <Clock
+            target="respond"
+            clock={sla.respond}
+            stopped={incident.acknowledgedAt !== null}
+            now={now}
+          />
+          <Clock
+            target="resolve"
+            clock={sla.resolve}
+            stopped={
+              incident.resolvedAt !== null || incident.status === 'cancelled'
+            }
+            now={now}
+          />
         </Grid>
       </Box>
     </InfoCard>

@@ -1,8 +1,15 @@
 import { IncidentSlaClock } from '@backstage-itsm/plugin-itsm-common';
 import { formatDuration } from '../ReliabilityCharts/formatDuration';
 
-/** What a clock says at `now`: time left or overdue, paused, met or breached. */
-export function slaClockText(clock: IncidentSlaClock, now: number): string {
+/**
+ * What a clock says at `now`: time left or overdue, paused, met, or
+ * breached (by how much once stopped, how long overdue while counting).
+ */
+export function slaClockText(
+  clock: IncidentSlaClock,
+  now: number,
+  stopped = false,
+): string {
   const counting = clock.dueAt !== null ? Date.parse(clock.dueAt) - now : null;
   switch (clock.status) {
     case 'running':
@@ -14,7 +21,10 @@ export function slaClockText(clock: IncidentSlaClock, now: number): string {
     case 'met':
       return 'Met';
     case 'breached':
-      return counting !== null && clock.leftMs >= 0 && counting < 0
+      if (stopped) {
+        return `Breached by ${formatDuration(Math.max(-clock.leftMs, 0))}`;
+      }
+      return counting !== null && counting < 0
         ? `Breached, overdue by ${formatDuration(-counting)}`
         : 'Breached';
     default:
