@@ -8,6 +8,7 @@ const FEATURES = [
   'incidents',
   'notifications',
   'postmortems',
+  'sla',
   'problems',
   'status',
   'summaries',

@@ -165,5 +165,51 @@ export interface Config {
        */
       states?: { [priority: string]: string };
     };
+    /**
+     * SLA targets per priority: time to respond (to acknowledge: the first
+     * move out of `new`) and time to resolve. Without this key incidents
+     * have no SLA clocks. A priority change re-targets the clocks from
+     * detection. Bad values fail start-up with an error naming the key; a
+     * calendar that yields no working time in the coming year is rejected.
+     */
+    sla?: {
+      /**
+       * Targets by priority key `P1` to `P5`; a priority left out has no
+       * clocks, a target left out no clock of its own.
+       */
+      targets: {
+        [priority: string]: {
+          /** Time to respond, e.g. `{ minutes: 15 }` or `PT15M`. */
+          respond?: HumanDuration | string;
+          /** Time to resolve, e.g. `{ hours: 4 }` or `PT4H`. */
+          resolve?: HumanDuration | string;
+          /** Name of a calendar under `calendars`; 24x7 when left out. */
+          calendar?: string;
+        };
+      };
+      /** Business-hours calendars the targets may count in. */
+      calendars?: {
+        [name: string]: {
+          /** IANA time zone, e.g. `Europe/Berlin`. Default `UTC`. */
+          timeZone?: string;
+          /** `mon` to `sun`. Default Monday to Friday. */
+          workingDays?: string[];
+          /** Working hours `HH:MM`, end up to `24:00`. Default all day. */
+          hours?: { start?: string; end?: string };
+          /** Dates `YYYY-MM-DD` (in the time zone) without working time. */
+          holidays?: string[];
+        };
+      };
+      /**
+       * Hold reasons during which the clocks pause. Default
+       * `awaiting_caller` and `awaiting_vendor`.
+       */
+      pauseOnHoldReasons?: string[];
+      /**
+       * Share of a target at which the assignee and the owners are warned.
+       * Between 0 and 1; default 0.75.
+       */
+      warningShare?: number;
+    };
   };
 }

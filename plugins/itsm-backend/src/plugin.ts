@@ -20,6 +20,7 @@ import { prepareProblemDetection } from './services/detection/prepareProblemDete
 import { prepareNotifications } from './services/notifications/prepareNotifications';
 import { registerPermissions } from './services/registerPermissions';
 import { runDataSeeders } from './services/seeding/runDataSeeders';
+import { scheduleSlaChecks } from './services/sla/scheduleSlaChecks';
 
 /**
  * The ITSM backend plugin, mounted at `/api/itsm`.
@@ -75,6 +76,12 @@ export const itsmPlugin = createBackendPlugin({
         await scheduleDeliveryPruning({
           scheduler: deps.scheduler,
           alerts: services.alerts,
+          logger: deps.logger,
+        });
+        await scheduleSlaChecks({
+          db: knex,
+          keeper: services.slaClocks,
+          scheduler: deps.scheduler,
           logger: deps.logger,
         });
         httpRouter.use(await createRouter({ ...deps, services }));

@@ -1,3 +1,4 @@
+import type { SlaAnalysis } from './sla/slaTypes';
 import { Priority } from './types';
 import { ProblemStatus } from './problemTypes';
 
@@ -221,4 +222,6 @@ export interface ReliabilityAnalysis {
   rootedElsewhere: ProblemBlastRadius[];
   /** Resolved problems fixed in the window, with incident rates before and after. */
   fixEffects: FixEffect[];
+  /** SLA compliance, when SLA targets are configured. */
+  sla?: SlaAnalysis;
 }

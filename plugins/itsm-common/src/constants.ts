@@ -60,8 +60,10 @@ export const DEFAULT_PAGE_LIMIT = 25;
 
 /**
  * Orders of the incident and problem lists: newest first (the default),
- * oldest first, priority 1 first then oldest first, and best word-search
- * match first (the default when `text` is given).
+ * oldest first, priority 1 first then oldest first, best word-search
+ * match first (the default when `text` is given), and for incidents the
+ * soonest SLA due time first (overdue first; those without a counting clock
+ * last, oldest first).
  *
  * @public
  */
@@ -70,6 +72,7 @@ export const LIST_SORTS = [
   'oldest',
   'priority',
   'relevance',
+  'due',
 ] as const;
 
 /**

@@ -22,3 +22,4 @@ export * from './alerts';
 export * from './triage';
 export * from './followers';
 export * from './schemas';
+export * from './sla';

@@ -1,3 +1,4 @@
+import type { IncidentSla } from './sla/slaTypes';
 // Each union is derived from a const list so that validation (for example a zod enum)
 // and the type share one source.
 
@@ -209,6 +210,8 @@ export interface Incident {
   updatedAt: string;
   /** Optimistic locking counter. */
   version: number;
+  /** The SLA clocks, when the priority has SLA targets. */
+  sla?: IncidentSla;
 }
 
 /**
@@ -291,9 +294,11 @@ export const TIMELINE_EVENT_KINDS = [
   'action_item',
   'duplicate_of',
   'duplicate_added',
+  'sla',
 ] as const;
 /**
- * Kind of timeline event; `note` is internal, `status_update` is public.
+ * Kind of timeline event; `note` is internal, `status_update` is public;
+ * `sla` records a clock's warning, breach or new targets.
  *
  * @public
  */

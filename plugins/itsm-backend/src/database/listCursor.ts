@@ -18,6 +18,7 @@ const KEY_COUNTS: Record<ListSort, number> = {
   oldest: 1,
   priority: 2,
   relevance: 2,
+  due: 2,
 };
 
 /** The largest priority the 32-bit column holds. */

@@ -1,3 +1,6 @@
+import { IncidentSla } from '@backstage-itsm/plugin-itsm-common';
+import { incidentSlaFromRow } from './slaMapper';
+import { SlaColumns } from './slaTables';
 import {
   ActionItem,
   Incident,
@@ -57,7 +60,13 @@ export function incidentFromRow(row: IncidentRow): Incident {
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
     version: Number(row.version),
+    ...withSla(row),
   };
+}
+
+function withSla(row: IncidentRow): { sla?: IncidentSla } {
+  const sla = incidentSlaFromRow(row as IncidentRow & Partial<SlaColumns>);
+  return sla ? { sla } : {};
 }
 
 /** Maps a problem row and its affected entities to the API shape. */

@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import {
   Problem,
   parseProblemNumber,
@@ -164,6 +165,11 @@ export async function listProblems(
   },
 ) {
   const { filter, restrict } = options;
+  if (options.sort === 'due') {
+    throw new InputError(
+      'sort: due orders incidents only; problems have no SLA',
+    );
+  }
   // The words are matched by the sort: a relevance page matches them per tier.
   const withoutWords = { ...filter, text: undefined };
   const page = await fetchSortedPage<ProblemRow>({

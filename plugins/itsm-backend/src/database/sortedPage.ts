@@ -18,6 +18,7 @@ type SortedRow = {
   created_at: number | string;
   priority: number | string;
   search_tier?: number | string;
+  sla_due_at?: number | string;
 };
 
 const TIER_COLUMN = 'search_tier';
@@ -39,6 +40,8 @@ const ORDERS: Record<
   newest: { columns: ['created_at'], order: 'desc' },
   oldest: { columns: ['created_at'], order: 'asc' },
   priority: { columns: ['priority', 'created_at'], order: 'asc' },
+  // Incidents only: `sla_due_at` holds a far future for those without a counting clock.
+  due: { columns: ['sla_due_at', 'created_at'], order: 'asc' },
 };
 
 /**
@@ -242,6 +245,9 @@ function keysOf(sort: ListSort, row: SortedRow): number[] {
   }
   if (sort === 'relevance') {
     return [Number(row[TIER_COLUMN]), created];
+  }
+  if (sort === 'due') {
+    return [Number(row.sla_due_at), created];
   }
   return [created];
 }

@@ -27,6 +27,8 @@ import { KnownErrorService } from './problems/KnownErrorService';
 import { ProblemFromIncidentService } from './problems/ProblemFromIncidentService';
 import { ProblemLinkService } from './problems/ProblemLinkService';
 import { ProblemService } from './problems/ProblemService';
+import { SlaClockKeeper } from './sla/SlaClockKeeper';
+import { readSlaPolicy } from './sla/slaConfig';
 import { readStatusStates } from './status/statusConfig';
 import { StatusService } from './status/StatusService';
 import { EntitySummaryService } from './summaries/EntitySummaryService';
@@ -51,9 +53,10 @@ export interface ItsmServices {
   followers: FollowService;
   status: StatusService;
   upstreamIncidents: UpstreamIncidentService;
+  slaClocks: SlaClockKeeper;
 }
 
-/** Builds the services from config; a bad priority matrix, alert or status setting fails start-up. */
+/** Builds the services from config; a bad priority matrix, alert, status or SLA setting fails start-up. */
 export function createItsmServices(options: {
   knex: Knex;
   config: Config;
@@ -74,7 +77,18 @@ export function createItsmServices(options: {
   const alertConfig = readAlertConfig(config);
   const statusStates = readStatusStates(config);
   const dependencyDepth = readDependencyDepth(config);
-  const shared = { db, authorizer, entities, catalog, priorityMatrix, now };
+  const slaClocks = new SlaClockKeeper({ policy: readSlaPolicy(config) });
+  const shared = {
+    db,
+    authorizer,
+    entities,
+    catalog,
+    priorityMatrix,
+    now,
+    afterIncidentChange: slaClocks.enabled
+      ? slaClocks.refresh.bind(slaClocks)
+      : undefined,
+  };
   const triage = { ...shared, dependencyDepth };
   const problems = new ProblemService(shared);
   return {
@@ -89,7 +103,11 @@ export function createItsmServices(options: {
     postmortems: new PostmortemService(shared),
     actionItems: new ActionItemService(shared),
     summaries: new EntitySummaryService(shared),
-    analysis: new AnalysisService({ ...shared, catalog }),
+    analysis: new AnalysisService({
+      ...shared,
+      catalog,
+      slaEnabled: slaClocks.enabled,
+    }),
     alerts: new AlertIngestService({
       ...shared,
       config: alertConfig,
@@ -114,5 +132,6 @@ export function createItsmServices(options: {
       authorizer,
       dependencyDepth,
     }),
+    slaClocks,
   };
 }

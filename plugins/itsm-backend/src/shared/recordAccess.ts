@@ -62,6 +62,11 @@ export class RecordAccess<
       db: Knex;
       authorizer: Authorizer;
       kind: RecordKind<TType, TRecord, TFilter>;
+      /** Runs in the transaction of each save, after the timeline. */
+      afterSave?: (
+        tx: Knex.Transaction,
+        options: { incidentId: string; now: number },
+      ) => Promise<void>;
     },
   ) {}
 
@@ -236,6 +241,7 @@ export class RecordAccess<
       }
       await options.alsoInTransaction?.(tx);
       await appendTimeline(tx, { events, now });
+      await this.deps.afterSave?.(tx, { incidentId: row.id, now });
       const fresh = await getRecordRow(tx, { recordType, id: row.id });
       return kind.toRecord(tx, fresh!);
     });

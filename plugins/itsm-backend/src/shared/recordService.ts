@@ -23,9 +23,19 @@ import { sortOrDefault } from './pageOptions';
 import { priorityAfterEdit } from './priorityAfterEdit';
 import { RecordAccess, RecordKind } from './recordAccess';
 
+/**
+ * Called in the transaction of every change an incident service saves, after
+ * its row and timeline are written (the SLA clocks keep up this way).
+ */
+export type IncidentChangeHook = (
+  tx: Knex.Transaction,
+  options: { incidentId: string; now: number },
+) => Promise<void>;
+
 /** What the services of incidents and of problems are built from. */
 export interface RecordServiceDeps {
   db: Knex;
+  afterIncidentChange?: IncidentChangeHook;
   authorizer: Authorizer;
   entities: CatalogEntities;
   catalog: CatalogService;
@@ -49,7 +59,12 @@ export abstract class RecordService<
     protected readonly deps: RecordServiceDeps,
     kind: RecordKind<TType, TRecord, TFilter>,
   ) {
-    this.records = new RecordAccess({ ...deps, kind });
+    this.records = new RecordAccess({
+      ...deps,
+      kind,
+      afterSave:
+        kind.recordType === 'incident' ? deps.afterIncidentChange : undefined,
+    });
     this.recordType = kind.recordType;
   }
 

@@ -11,6 +11,7 @@ import { AnalysisFilter } from '../../database/analysis/analysisScope';
 import { durationStats } from '../../database/analysis/durationStats';
 import { fixEffects } from '../../database/analysis/fixEffects';
 import { incidentTrend } from '../../database/analysis/incidentTrend';
+import { slaCompliance } from '../../database/analysis/slaCompliance';
 import {
   knownErrors,
   openProblems,
@@ -30,6 +31,8 @@ export class AnalysisService {
       authorizer: Authorizer;
       catalog: CatalogService;
       now?: () => number;
+      /** Whether SLA targets are configured, so the analysis has SLA figures. */
+      slaEnabled?: boolean;
     },
   ) {}
 
@@ -70,6 +73,7 @@ export class AnalysisService {
       rootedHere,
       rootedElsewhere,
       fixes,
+      sla,
     ] = await Promise.all([
       incidentTrend(db, filter),
       durationStats(db, filter),
@@ -79,6 +83,7 @@ export class AnalysisService {
       problemsRootedHere(db, filter),
       problemsRootedElsewhere(db, filter),
       fixEffects(db, filter),
+      this.deps.slaEnabled ? slaCompliance(db, filter) : undefined,
     ]);
     return {
       scope,
@@ -104,6 +109,7 @@ export class AnalysisService {
       rootedHere,
       rootedElsewhere,
       fixEffects: fixes,
+      ...(sla ? { sla } : {}),
     };
   }
 }

@@ -102,6 +102,12 @@ export class IncidentService extends RecordService<
         },
         now,
       });
+      if (this.deps.afterIncidentChange) {
+        await this.deps.afterIncidentChange(tx, { incidentId: row.id, now });
+        return incidentFromRow(
+          (await getRecordRow(tx, { recordType: 'incident', id: row.id }))!,
+        );
+      }
       return incidentFromRow(row);
     });
   }

@@ -9,6 +9,8 @@ export const NOTIFICATION_KINDS = [
   'incident-update',
   'incident-resolved',
   'incident-cadence',
+  'incident-sla-warning',
+  'incident-sla-breached',
   'problem-known-error',
   'problem-fixed',
   'problem-update',

@@ -18,6 +18,7 @@ import {
 } from './planDependentNotices';
 import { planIncidentNotices } from './planIncidentNotices';
 import { planProblemNotices } from './planProblemNotices';
+import { planSlaNotices } from './planSlaNotices';
 
 async function actionItemNotices(db: Knex, change: LoadedChange) {
   const ids = assignedActionItemIds(change.events);
@@ -50,7 +51,7 @@ export async function planChangeNotices(options: {
       { targetType: 'entity', targetId: incident.entityRef },
     ]);
     const own = planIncidentNotices({ incident, events, followers });
-    notices.push(...own);
+    notices.push(...own, ...planSlaNotices({ incident, events }));
     if (
       config.kinds.has('incident-dependents') &&
       exposesDependents({ incident, events })

@@ -20,6 +20,7 @@ const SORT_LABELS: Record<QueueFilters['sort'], string> = {
   newest: 'Newest first',
   oldest: 'Oldest first',
   relevance: 'Best match of the words',
+  due: 'SLA due soonest',
 };
 
 function Select(props: {

@@ -59,6 +59,7 @@ export function filtersFromSearch(params: URLSearchParams): QueueFilters {
         'newest',
         'oldest',
         'relevance',
+        'due',
       ] as const) ?? DEFAULT_QUEUE_FILTERS.sort,
     text: get('q'),
   };

@@ -31,6 +31,7 @@ import { IncidentActions } from './IncidentActions';
 import { IncidentDetails } from './IncidentDetails';
 import { PostmortemEditor } from './PostmortemEditor';
 import { ProblemLinkCard } from './ProblemLinkCard';
+import { SlaClocks } from '../SlaClocks';
 import { StatusUpdateAudience } from './StatusUpdateAudience';
 
 /**
@@ -161,6 +162,11 @@ export function IncidentView(props: { incidentId: string }) {
             <Grid container spacing={3} direction="column">
               {tab === 'overview' ? (
                 <>
+                  {value.sla && (
+                    <Grid item>
+                      <SlaClocks incident={value} />
+                    </Grid>
+                  )}
                   <Grid item>
                     <IncidentDetails incident={value} />
                   </Grid>

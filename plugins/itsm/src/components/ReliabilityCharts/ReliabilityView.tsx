@@ -16,6 +16,8 @@ import { IncidentTrendChart } from './IncidentTrendChart';
 import { KeyFigures } from './KeyFigures';
 import { MttrTrendChart } from './MttrTrendChart';
 import { ProblemAgingChart } from './ProblemAgingChart';
+import { SlaChart } from '../SlaChart';
+import { useRecordLinks } from '../shared/useRecordLinks';
 
 /** Whose reliability to show: one entity, an owner's entities, a system's parts, or (empty) everything. */
 export type ReliabilityScope = Pick<
@@ -33,6 +35,7 @@ export function ReliabilityView(props: {
 }) {
   const { scope, from, to } = props;
   const api = useApi(itsmApiRef);
+  const links = useRecordLinks();
   const { entityRef, ownerRef, systemRef } = scope;
   const { value, loading, error } = useAsync(
     () => api.getAnalysis({ entityRef, ownerRef, systemRef, from, to }),
@@ -85,6 +88,16 @@ export function ReliabilityView(props: {
           <MttrTrendChart weekly={value.incidents.weekly} />
         </InfoCard>
       </Grid>
+      {value.sla && (
+        <Grid item xs={12}>
+          <InfoCard
+            title="Service levels"
+            subheader="Share of SLA targets met per week, by priority, and the latest breaches"
+          >
+            <SlaChart sla={value.sla} incidentLink={links.incident} />
+          </InfoCard>
+        </Grid>
+      )}
       <Grid item xs={12} md={6}>
         <InfoCard
           title="Before and after fixes"

@@ -1,3 +1,4 @@
+import { SlaIndicator } from '../SlaClocks/SlaIndicator';
 import { Link, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Incident } from '@backstage-itsm/plugin-itsm-common';
@@ -46,6 +47,13 @@ export function incidentColumns(options: {
       field: 'status',
       ...textColumn('10%'),
       render: incident => INCIDENT_STATUS_LABELS[incident.status],
+    },
+    {
+      title: 'SLA',
+      field: 'sla',
+      sorting: false,
+      ...textColumn('12%'),
+      render: incident => <SlaIndicator incident={incident} />,
     },
     {
       title: 'Assignee',

@@ -1,0 +1,5 @@
+export * from './businessCalendar';
+export * from './slaClock';
+export * from './slaTypes';
+export * from './incidentSlaClocks';
+export { isKnownTimeZone } from './zonedTime';

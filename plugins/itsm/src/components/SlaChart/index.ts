@@ -1,0 +1,1 @@
+export { SlaChart, formatShare } from './SlaChart';

@@ -1,0 +1,2 @@
+export { SlaClocks } from './SlaClocks';
+export { SlaIndicator } from './SlaIndicator';
