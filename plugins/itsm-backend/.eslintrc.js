@@ -9,6 +9,7 @@ const FEATURES = [
   'notifications',
   'postmortems',
   'problems',
+  'search',
   'status',
   'summaries',
   'upstream',

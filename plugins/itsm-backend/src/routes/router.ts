@@ -15,6 +15,7 @@ import { followRoutes } from './followRoutes';
 import { incidentRoutes } from './incidentRoutes';
 import { jsonBody } from './jsonBody';
 import { problemRoutes } from './problemRoutes';
+import { searchDocumentRoutes } from './searchDocumentRoutes';
 import { statusRoutes } from './statusRoutes';
 import { summaryRoutes } from './summaryRoutes';
 import { triageRoutes } from './triageRoutes';
@@ -50,6 +51,7 @@ export async function createRouter(options: {
   router.use(summaryRoutes(deps));
   router.use(analysisRoutes(deps));
   router.use(statusRoutes(deps));
+  router.use(searchDocumentRoutes(deps));
   router.use(errorHandler({ logger: options.logger }));
   return router;
 }

@@ -31,6 +31,7 @@ import { readStatusStates } from './status/statusConfig';
 import { StatusService } from './status/StatusService';
 import { EntitySummaryService } from './summaries/EntitySummaryService';
 import { UpstreamIncidentService } from './upstream/UpstreamIncidentService';
+import { SearchDocumentService } from './search/SearchDocumentService';
 
 /** The use cases the API exposes, one service per job. */
 export interface ItsmServices {
@@ -51,6 +52,7 @@ export interface ItsmServices {
   followers: FollowService;
   status: StatusService;
   upstreamIncidents: UpstreamIncidentService;
+  searchDocuments: SearchDocumentService;
 }
 
 /** Builds the services from config; a bad priority matrix, alert or status setting fails start-up. */
@@ -114,5 +116,6 @@ export function createItsmServices(options: {
       authorizer,
       dependencyDepth,
     }),
+    searchDocuments: new SearchDocumentService({ db }),
   };
 }
