@@ -13,7 +13,6 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import itsmPlugin from '@backstage-itsm/plugin-itsm-backend';
 import { AddressInfo } from 'net';
-import { Knex } from 'knex';
 import { ItsmCollatorFactory } from './ItsmCollatorFactory';
 import { readCollatorSettings } from './readCollatorSettings';
 
@@ -50,7 +49,7 @@ describe('ItsmCollatorFactory', () => {
   const databases = TestDatabases.create();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let knex: Knex;
+    let knex: Awaited<ReturnType<typeof databases.init>>;
     let baseUrl: string;
 
     async function send(method: string, path: string, body?: object) {
