@@ -77,6 +77,8 @@ export interface SearchDocumentPage {
  * @public
  */
 export interface ItsmSearchDocument {
+  /** The document's type again: result list items are not told it. */
+  documentType: ItsmSearchType;
   title: string;
   text: string;
   location: string;

@@ -157,6 +157,7 @@ describe('ItsmCollatorFactory', () => {
       expect(documents).toHaveLength(4);
       const incidents = await knex('itsm_incidents').orderBy('number');
       expect(documents[0]).toEqual({
+        documentType: 'itsm-incident',
         title: 'INC-000002 Checkout times out 1',
         text: 'Card payments hang after the redis-cache evicts keys 1',
         location: '/itsm/incidents/INC-000002',
@@ -198,6 +199,7 @@ describe('ItsmCollatorFactory', () => {
       const [knownError] = knownErrors;
       const row = await knex('itsm_problems').where('number', 1).first();
       expect(knownError).toMatchObject({
+        documentType: 'itsm-known-error',
         title: 'PRB-000001 Cache evictions',
         location: '/itsm/problems/PRB-000001',
         status: row.status,

@@ -95,6 +95,7 @@ export class ItsmCollatorFactory implements DocumentCollatorFactory {
   private toDocument(source: SearchDocumentSource): ItsmSearchDocument {
     const { kind, settings } = this.options;
     return {
+      documentType: this.type,
       title: source.title,
       text: source.text,
       location: `${settings.basePath}/${PAGE[kind]}/${source.number}`,
