@@ -63,7 +63,9 @@ export async function measureCollation(options) {
         authorization: `Bearer ${token}`,
       });
       if (res.status !== 200) {
-        throw new Error(`page ${pages + 1} answered ${res.status}: ${res.body}`);
+        throw new Error(
+          `page ${pages + 1} answered ${res.status}: ${res.body}`,
+        );
       }
       const page = JSON.parse(res.body);
       for (const source of page.items) {
