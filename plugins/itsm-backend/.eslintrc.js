@@ -10,6 +10,7 @@ const FEATURES = [
   'postmortems',
   'sla',
   'problems',
+  'search',
   'status',
   'summaries',
   'upstream',

@@ -38,6 +38,7 @@ export const itsmPlugin = createBackendPlugin({
     });
     env.registerInit({
       deps: {
+        auditor: coreServices.auditor,
         auth: coreServices.auth,
         config: coreServices.rootConfig,
         database: coreServices.database,

@@ -21,5 +21,6 @@ export * from './status';
 export * from './alerts';
 export * from './triage';
 export * from './followers';
+export * from './search';
 export * from './schemas';
 export * from './sla';

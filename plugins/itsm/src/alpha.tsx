@@ -10,8 +10,14 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import ReportProblemIcon from '@material-ui/icons/ReportProblem';
 import { itsmApiRef, ItsmClient } from './api';
+import { isItsmSearchResult } from './components/ItsmSearchResultListItem/isItsmSearchResult';
+import { ITSM_SEARCH_TYPE_NAMES } from './components/ItsmSearchResultListItem/searchTypeNames';
 import { rootRouteRef } from './routes';
 
 const ENTITY_FILTER = { kind: { $in: ['component', 'resource', 'system'] } };
@@ -102,6 +108,25 @@ const entityMajorIncidentBanner = EntityCardBlueprint.make({
   },
 });
 
+const searchResultListItem = SearchResultListItemBlueprint.make({
+  params: {
+    predicate: isItsmSearchResult,
+    icon: <ReportProblemIcon />,
+    component: () =>
+      import('./components/ItsmSearchResultListItem').then(
+        m => m.ItsmSearchResultListItem,
+      ),
+  },
+});
+
+const searchResultTypes = Object.entries(ITSM_SEARCH_TYPE_NAMES).map(
+  ([value, name]) =>
+    SearchFilterResultTypeBlueprint.make({
+      name: value,
+      params: { value, name, icon: <ReportProblemIcon /> },
+    }),
+);
+
 /**
  * The ITSM plugin for the New Frontend System.
  *
@@ -120,5 +145,7 @@ export default createFrontendPlugin({
     entityReliabilityContent,
     entityOverviewCard,
     entityMajorIncidentBanner,
+    searchResultListItem,
+    ...searchResultTypes,
   ],
 });

@@ -12,5 +12,7 @@ export {
   EntityReliabilityContent,
   EntityItsmOverviewCard,
   EntityMajorIncidentBanner,
+  ItsmSearchResultListItem,
 } from './plugin';
+export { ITSM_SEARCH_TYPE_NAMES } from './components/ItsmSearchResultListItem/searchTypeNames';
 export { rootRouteRef as itsmRootRouteRef } from './routes';

@@ -6,7 +6,9 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
 import { itsmApiRef, ItsmClient } from './api';
+import { isItsmSearchResult } from './components/ItsmSearchResultListItem/isItsmSearchResult';
 import { rootRouteRef } from './routes';
 
 /**
@@ -121,5 +123,22 @@ export const EntityReliabilityContent = itsmPlugin.provide(
           m => m.EntityReliabilityContent,
         ),
     },
+  }),
+);
+
+/**
+ * Search result list item of incidents, problems, known errors and
+ * postmortems, for the legacy search page's `SearchResult`.
+ *
+ * @public
+ */
+export const ItsmSearchResultListItem = itsmPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'ItsmSearchResultListItem',
+    component: () =>
+      import('./components/ItsmSearchResultListItem').then(
+        m => m.ItsmSearchResultListItem,
+      ),
+    predicate: isItsmSearchResult,
   }),
 );

@@ -10,13 +10,15 @@ import {
   updateActionItemBody,
 } from '@backstage-itsm/plugin-itsm-common';
 import { pageOptions } from '../shared/pageOptions';
+import { AuditedRoute } from './audit/auditedRoute';
 
 /** Routes under `/action-items`. */
 export function actionItemRoutes(options: {
   httpAuth: HttpAuthService;
+  audit: AuditedRoute;
   actionItems: ActionItemService;
 }) {
-  const { httpAuth, actionItems } = options;
+  const { httpAuth, audit, actionItems } = options;
   const router = Router();
 
   router.get('/action-items', async (req, res) => {
@@ -37,19 +39,25 @@ export function actionItemRoutes(options: {
     );
   });
 
-  router.post('/action-items', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(createActionItemBody, req.body);
-    res.status(201).json(await actionItems.create(body, caller));
-  });
+  router.post(
+    '/action-items',
+    audit('action-item-create', async (req, res) => {
+      const caller = await callerOf(httpAuth, req);
+      const body = parseBody(createActionItemBody, req.body);
+      res.status(201).json(await actionItems.create(body, caller));
+    }),
+  );
 
-  router.patch('/action-items/:id', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(updateActionItemBody, req.body);
-    res.json(
-      await actionItems.update({ id: req.params.id, input: body, caller }),
-    );
-  });
+  router.patch(
+    '/action-items/:id',
+    audit('action-item-update', async (req, res) => {
+      const caller = await callerOf(httpAuth, req);
+      const body = parseBody(updateActionItemBody, req.body);
+      res.json(
+        await actionItems.update({ id: req.params.id, input: body, caller }),
+      );
+    }),
+  );
 
   return router;
 }

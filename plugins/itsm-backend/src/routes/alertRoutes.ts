@@ -13,6 +13,7 @@ import {
 import { parseBody, parseQuery } from '../shared/parseInput';
 import { pageOptions } from '../shared/pageOptions';
 import { jsonBody } from './jsonBody';
+import { AuditedRoute } from './audit/auditedRoute';
 
 /**
  * Alert payloads are parsed whatever their content type (some senders omit
@@ -26,26 +27,35 @@ const alertJson = express.json({ limit: '25mb', type: () => true });
  */
 export function alertRoutes(options: {
   httpAuth: HttpAuthService;
+  audit: AuditedRoute;
   alerts: AlertIngestService;
   unroutedAlerts: UnroutedAlertService;
 }) {
-  const { httpAuth, alerts, unroutedAlerts } = options;
+  const { httpAuth, audit, alerts, unroutedAlerts } = options;
   const router = Router();
 
-  router.post('/alerts/alertmanager', alertJson, async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    res.json(await alerts.ingestAlertmanager(req.body, caller));
-  });
+  router.post(
+    '/alerts/alertmanager',
+    alertJson,
+    audit('alert-ingest-alertmanager', async (req, res) => {
+      const caller = await callerOf(httpAuth, req);
+      res.json(await alerts.ingestAlertmanager(req.body, caller));
+    }),
+  );
 
-  router.post('/alerts/pagerduty/v2/enqueue', alertJson, async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const { dedupKey } = await alerts.ingestEventsV2(req.body, caller);
-    res.status(202).json({
-      status: 'success',
-      message: 'Event processed',
-      dedup_key: dedupKey,
-    });
-  });
+  router.post(
+    '/alerts/pagerduty/v2/enqueue',
+    alertJson,
+    audit('alert-ingest-events-v2', async (req, res) => {
+      const caller = await callerOf(httpAuth, req);
+      const { dedupKey } = await alerts.ingestEventsV2(req.body, caller);
+      res.status(202).json({
+        status: 'success',
+        message: 'Event processed',
+        dedup_key: dedupKey,
+      });
+    }),
+  );
 
   router.get('/alerts/unrouted', async (req, res) => {
     const caller = await callerOf(httpAuth, req);
@@ -64,29 +74,37 @@ export function alertRoutes(options: {
     res.json(await unroutedAlerts.count({ status: query.status }, caller));
   });
 
-  router.post('/alerts/unrouted/:id/dismiss', jsonBody, async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(dismissUnroutedAlertBody, req.body);
-    res.json(
-      await unroutedAlerts.dismiss({
-        id: req.params.id,
-        input: body,
-        caller,
-      }),
-    );
-  });
+  router.post(
+    '/alerts/unrouted/:id/dismiss',
+    jsonBody,
+    audit('unrouted-alert-dismiss', async (req, res) => {
+      const caller = await callerOf(httpAuth, req);
+      const body = parseBody(dismissUnroutedAlertBody, req.body);
+      res.json(
+        await unroutedAlerts.dismiss({
+          id: req.params.id,
+          input: body,
+          caller,
+        }),
+      );
+    }),
+  );
 
-  router.post('/alerts/unrouted/:id/assign', jsonBody, async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(assignUnroutedAlertBody, req.body);
-    res.status(201).json(
-      await unroutedAlerts.assign({
-        id: req.params.id,
-        input: body,
-        caller,
-      }),
-    );
-  });
+  router.post(
+    '/alerts/unrouted/:id/assign',
+    jsonBody,
+    audit('unrouted-alert-assign', async (req, res) => {
+      const caller = await callerOf(httpAuth, req);
+      const body = parseBody(assignUnroutedAlertBody, req.body);
+      res.status(201).json(
+        await unroutedAlerts.assign({
+          id: req.params.id,
+          input: body,
+          caller,
+        }),
+      );
+    }),
+  );
 
   return router;
 }

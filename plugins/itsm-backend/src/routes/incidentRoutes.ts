@@ -15,19 +15,23 @@ import {
 import { problemFromIncidentBody } from '@backstage-itsm/plugin-itsm-common';
 import { incidentListRequest } from '../shared/listRequests';
 import { recordRoutes } from './recordRoutes';
+import { AuditedRoute } from './audit/auditedRoute';
 
 /** Routes under `/incidents`. */
 export function incidentRoutes(options: {
   httpAuth: HttpAuthService;
+  audit: AuditedRoute;
   incidents: IncidentService;
   postmortems: PostmortemService;
   problemsFromIncidents: ProblemFromIncidentService;
 }) {
-  const { httpAuth, incidents, postmortems, problemsFromIncidents } = options;
+  const { httpAuth, audit, incidents, postmortems, problemsFromIncidents } =
+    options;
   const router = Router();
   router.use(
     recordRoutes({
       httpAuth,
+      audit,
       path: '/incidents',
       schemas: {
         create: createIncidentBody,
@@ -49,29 +53,35 @@ export function incidentRoutes(options: {
     res.json(await postmortems.get(req.params.id, caller));
   });
 
-  router.put('/incidents/:id/postmortem', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(postmortemBody, req.body);
-    res.json(
-      await postmortems.save({
-        incidentIdOrNumber: req.params.id,
-        input: body,
-        caller,
-      }),
-    );
-  });
+  router.put(
+    '/incidents/:id/postmortem',
+    audit('postmortem-save', async (req, res) => {
+      const caller = await callerOf(httpAuth, req);
+      const body = parseBody(postmortemBody, req.body);
+      res.json(
+        await postmortems.save({
+          incidentIdOrNumber: req.params.id,
+          input: body,
+          caller,
+        }),
+      );
+    }),
+  );
 
-  router.post('/incidents/:id/problem', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(problemFromIncidentBody, req.body);
-    res.status(201).json(
-      await problemsFromIncidents.create({
-        incidentIdOrNumber: req.params.id,
-        input: body,
-        caller,
-      }),
-    );
-  });
+  router.post(
+    '/incidents/:id/problem',
+    audit('problem-from-incident', async (req, res) => {
+      const caller = await callerOf(httpAuth, req);
+      const body = parseBody(problemFromIncidentBody, req.body);
+      res.status(201).json(
+        await problemsFromIncidents.create({
+          incidentIdOrNumber: req.params.id,
+          input: body,
+          caller,
+        }),
+      );
+    }),
+  );
 
   return router;
 }

@@ -19,19 +19,22 @@ import {
   problemListRequest,
 } from '../shared/listRequests';
 import { recordRoutes } from './recordRoutes';
+import { AuditedRoute } from './audit/auditedRoute';
 
 /** Routes under `/problems` and `/known-errors`. */
 export function problemRoutes(options: {
   httpAuth: HttpAuthService;
+  audit: AuditedRoute;
   problems: ProblemService;
   problemLinks: ProblemLinkService;
   knownErrors: KnownErrorService;
 }) {
-  const { httpAuth, problems, problemLinks, knownErrors } = options;
+  const { httpAuth, audit, problems, problemLinks, knownErrors } = options;
   const router = Router();
   router.use(
     recordRoutes({
       httpAuth,
+      audit,
       path: '/problems',
       schemas: {
         create: createProblemBody,
@@ -54,41 +57,50 @@ export function problemRoutes(options: {
     res.json(await knownErrors.list(knownErrorListRequest(query, caller)));
   });
 
-  router.post('/problems/:id/known-error', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(publishKnownErrorBody, req.body);
-    res.json(
-      await knownErrors.publish({
-        idOrNumber: req.params.id,
-        input: body,
-        caller,
-      }),
-    );
-  });
+  router.post(
+    '/problems/:id/known-error',
+    audit('known-error-publish', async (req, res) => {
+      const caller = await callerOf(httpAuth, req);
+      const body = parseBody(publishKnownErrorBody, req.body);
+      res.json(
+        await knownErrors.publish({
+          idOrNumber: req.params.id,
+          input: body,
+          caller,
+        }),
+      );
+    }),
+  );
 
-  router.post('/problems/:id/incidents/:incidentId', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(linkIncidentBody, req.body);
-    res.json(
-      await problemLinks.link({
-        problemIdOrNumber: req.params.id,
-        incidentIdOrNumber: req.params.incidentId,
-        input: body,
-        caller,
-      }),
-    );
-  });
+  router.post(
+    '/problems/:id/incidents/:incidentId',
+    audit('problem-incident-link', async (req, res) => {
+      const caller = await callerOf(httpAuth, req);
+      const body = parseBody(linkIncidentBody, req.body);
+      res.json(
+        await problemLinks.link({
+          problemIdOrNumber: req.params.id,
+          incidentIdOrNumber: req.params.incidentId,
+          input: body,
+          caller,
+        }),
+      );
+    }),
+  );
 
-  router.delete('/problems/:id/incidents/:incidentId', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    res.json(
-      await problemLinks.unlink({
-        problemIdOrNumber: req.params.id,
-        incidentIdOrNumber: req.params.incidentId,
-        caller,
-      }),
-    );
-  });
+  router.delete(
+    '/problems/:id/incidents/:incidentId',
+    audit('problem-incident-unlink', async (req, res) => {
+      const caller = await callerOf(httpAuth, req);
+      res.json(
+        await problemLinks.unlink({
+          problemIdOrNumber: req.params.id,
+          incidentIdOrNumber: req.params.incidentId,
+          caller,
+        }),
+      );
+    }),
+  );
 
   return router;
 }

@@ -11,6 +11,7 @@ import { pageOptions } from '../shared/pageOptions';
 import { parseBody, parseQuery } from '../shared/parseInput';
 import { RecordService } from '../shared/recordService';
 import { noteBody, timelineQuery } from '@backstage-itsm/plugin-itsm-common';
+import { AuditedRoute } from './audit/auditedRoute';
 
 /** The change requests of one kind of record and the schemas they are read with. */
 interface RecordRequests<
@@ -33,6 +34,7 @@ export function recordRoutes<
   TTransition extends z.ZodTypeAny,
 >(options: {
   httpAuth: HttpAuthService;
+  audit: AuditedRoute;
   path: '/incidents' | '/problems';
   schemas: RecordRequests<TCreate, TUpdate, TTransition>;
   records: Pick<
@@ -52,39 +54,53 @@ export function recordRoutes<
     }): Promise<unknown>;
   };
 }) {
-  const { httpAuth, path, schemas, records } = options;
+  const { httpAuth, audit, path, schemas, records } = options;
+  const kind = path === '/incidents' ? 'incident' : 'problem';
   const router = Router();
 
-  router.post(path, async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(schemas.create, req.body);
-    res.status(201).json(await records.create(body, caller));
-  });
+  router.post(
+    path,
+    audit(`${kind}-create`, async (req, res) => {
+      const caller = await callerOf(httpAuth, req);
+      const body = parseBody(schemas.create, req.body);
+      res.status(201).json(await records.create(body, caller));
+    }),
+  );
 
   router.get(`${path}/:id`, async (req, res) => {
     const caller = await callerOf(httpAuth, req);
     res.json(await records.get(req.params.id, caller));
   });
 
-  router.patch(`${path}/:id`, async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(schemas.update, req.body);
-    res.json(
-      await records.update({ idOrNumber: req.params.id, input: body, caller }),
-    );
-  });
+  router.patch(
+    `${path}/:id`,
+    audit(`${kind}-update`, async (req, res) => {
+      const caller = await callerOf(httpAuth, req);
+      const body = parseBody(schemas.update, req.body);
+      res.json(
+        await records.update({
+          idOrNumber: req.params.id,
+          input: body,
+          caller,
+        }),
+      );
+    }),
+  );
 
-  router.post(`${path}/:id/transitions`, async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(schemas.transition, req.body);
-    res.json(
-      await records.transition({
-        idOrNumber: req.params.id,
-        input: body,
-        caller,
-      }),
-    );
-  });
+  router.post(
+    `${path}/:id/transitions`,
+    audit(`${kind}-transition`, async (req, res) => {
+      const caller = await callerOf(httpAuth, req);
+      const body = parseBody(schemas.transition, req.body);
+      res.json(
+        await records.transition({
+          idOrNumber: req.params.id,
+          input: body,
+          caller,
+        }),
+      );
+    }),
+  );
 
   router.get(`${path}/:id/timeline`, async (req, res) => {
     const caller = await callerOf(httpAuth, req);
@@ -98,17 +114,20 @@ export function recordRoutes<
     );
   });
 
-  router.post(`${path}/:id/notes`, async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(noteBody, req.body);
-    res.status(201).json(
-      await records.addNote({
-        idOrNumber: req.params.id,
-        input: body,
-        caller,
-      }),
-    );
-  });
+  router.post(
+    `${path}/:id/notes`,
+    audit(`${kind}-note`, async (req, res) => {
+      const caller = await callerOf(httpAuth, req);
+      const body = parseBody(noteBody, req.body);
+      res.status(201).json(
+        await records.addNote({
+          idOrNumber: req.params.id,
+          input: body,
+          caller,
+        }),
+      );
+    }),
+  );
 
   return router;
 }

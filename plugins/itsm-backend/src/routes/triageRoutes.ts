@@ -8,6 +8,7 @@ import { DuplicateService } from '../services/incidents/DuplicateService';
 import { IncidentKnownErrorService } from '../services/problems/IncidentKnownErrorService';
 import { callerOf } from '../shared/caller';
 import { parseBody, parseQuery } from '../shared/parseInput';
+import { AuditedRoute } from './audit/auditedRoute';
 
 /**
  * Routes that help triage an incident: possible duplicates while logging,
@@ -16,10 +17,11 @@ import { parseBody, parseQuery } from '../shared/parseInput';
  */
 export function triageRoutes(options: {
   httpAuth: HttpAuthService;
+  audit: AuditedRoute;
   duplicates: DuplicateService;
   incidentKnownErrors: IncidentKnownErrorService;
 }) {
-  const { httpAuth, duplicates, incidentKnownErrors } = options;
+  const { httpAuth, audit, duplicates, incidentKnownErrors } = options;
   const router = Router();
 
   router.get('/incidents/possible-duplicates', async (req, res) => {
@@ -44,17 +46,20 @@ export function triageRoutes(options: {
     res.json(await incidentKnownErrors.candidates(req.params.id, caller));
   });
 
-  router.post('/incidents/:id/known-error', async (req, res) => {
-    const caller = await callerOf(httpAuth, req);
-    const body = parseBody(confirmKnownErrorBody, req.body);
-    res.json(
-      await incidentKnownErrors.confirm({
-        incidentIdOrNumber: req.params.id,
-        input: body,
-        caller,
-      }),
-    );
-  });
+  router.post(
+    '/incidents/:id/known-error',
+    audit('incident-known-error-confirm', async (req, res) => {
+      const caller = await callerOf(httpAuth, req);
+      const body = parseBody(confirmKnownErrorBody, req.body);
+      res.json(
+        await incidentKnownErrors.confirm({
+          incidentIdOrNumber: req.params.id,
+          input: body,
+          caller,
+        }),
+      );
+    }),
+  );
 
   return router;
 }

@@ -340,6 +340,7 @@ describe('openapi.yaml', () => {
         'POST /problems/{id}/incidents/{incidentId}',
         'DELETE /problems/{id}/incidents/{incidentId}',
         'GET /known-errors',
+        'GET /search-documents',
         'GET /action-items',
         'POST /action-items',
         'PATCH /action-items/{id}',

@@ -33,6 +33,7 @@ import { readStatusStates } from './status/statusConfig';
 import { StatusService } from './status/StatusService';
 import { EntitySummaryService } from './summaries/EntitySummaryService';
 import { UpstreamIncidentService } from './upstream/UpstreamIncidentService';
+import { SearchDocumentService } from './search/SearchDocumentService';
 
 /** The use cases the API exposes, one service per job. */
 export interface ItsmServices {
@@ -54,6 +55,7 @@ export interface ItsmServices {
   status: StatusService;
   upstreamIncidents: UpstreamIncidentService;
   slaClocks: SlaClockKeeper;
+  searchDocuments: SearchDocumentService;
 }
 
 /** Builds the services from config; a bad priority matrix, alert, status or SLA setting fails start-up. */
@@ -133,5 +135,6 @@ export function createItsmServices(options: {
       dependencyDepth,
     }),
     slaClocks,
+    searchDocuments: new SearchDocumentService({ db }),
   };
 }
