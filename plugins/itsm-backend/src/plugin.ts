@@ -86,7 +86,7 @@ export const itsmPlugin = createBackendPlugin({
           logger: deps.logger,
         });
         httpRouter.use(await createRouter({ ...deps, services }));
-        registerActions({ actionsRegistry: deps.actionsRegistry, services });
+        registerActions({ ...deps, services });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

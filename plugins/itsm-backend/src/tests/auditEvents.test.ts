@@ -1,6 +1,5 @@
-import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { JsonObject } from '@backstage/types';
 import {
   TEST_ENTITIES,
   alertmanagerWebhook,
@@ -15,49 +14,13 @@ import {
   startItsmBackend,
   userHeader,
 } from '../__testUtils__/routeTestKit';
-import { ITSM_AUDIT_EVENTS } from '../routes/audit/auditEvents';
+import { actionInvoker } from '../__testUtils__/actionTestKit';
+import { recordingAuditor } from '../__testUtils__/recordingAuditor';
+import { ITSM_AUDIT_EVENTS } from '../shared/audit/auditEvents';
 
 jest.setTimeout(120_000);
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
-
-interface RecordedEvent {
-  eventId: string;
-  severityLevel?: string;
-  meta?: JsonObject;
-  actorHeader?: string;
-  outcome?: 'succeeded' | 'failed';
-  outcomeMeta?: JsonObject;
-  error?: Error;
-}
-
-/** An auditor mock that keeps each event with how it ended. */
-function recordingAuditor() {
-  const events: RecordedEvent[] = [];
-  const auditor = mockServices.auditor.mock({
-    createEvent: async options => {
-      const event: RecordedEvent = {
-        eventId: options.eventId,
-        severityLevel: options.severityLevel,
-        meta: options.meta,
-        actorHeader: options.request?.headers.authorization,
-      };
-      events.push(event);
-      return {
-        success: async params => {
-          event.outcome = 'succeeded';
-          event.outcomeMeta = params?.meta;
-        },
-        fail: async params => {
-          event.outcome = 'failed';
-          event.outcomeMeta = params.meta;
-          event.error = params.error;
-        },
-      };
-    },
-  });
-  return { auditor, events };
-}
 
 const ben = userHeader('ben');
 
@@ -334,6 +297,40 @@ describe('auditor events of the mutating routes', () => {
         expect((await send('get', path)).status).toBe(200);
         expect(events).toEqual([]);
       }
+    });
+
+    it('records the changes made through actions under the same ids, naming the caller, and their reads not at all', async () => {
+      const invoke = actionInvoker(() => server, ben);
+      events.length = 0;
+      const created = await invoke('create-incident', incidentInput());
+      expect(created.status).toBe(200);
+      const incident = created.body.output.incident;
+      expect(onlyEvent()).toMatchObject({
+        eventId: 'incident-create',
+        severityLevel: 'medium',
+        meta: { action: 'create-incident', actor: 'user:default/ben' },
+        outcome: 'succeeded',
+        outcomeMeta: { id: incident.id, number: incident.number },
+      });
+
+      events.length = 0;
+      allow(AuthorizeResult.DENY);
+      const denied = await invoke('transition-incident', {
+        id: incident.number,
+        version: incident.version,
+        to: 'in_progress',
+      });
+      expect(denied.status).toBe(403);
+      expect(onlyEvent()).toMatchObject({
+        eventId: 'incident-transition',
+        outcome: 'failed',
+        error: expect.objectContaining({ name: 'NotAllowedError' }),
+      });
+
+      events.length = 0;
+      allow(AuthorizeResult.ALLOW);
+      expect((await invoke('list-incidents', {})).status).toBe(200);
+      expect(events).toEqual([]);
     });
   });
 });

@@ -5,8 +5,8 @@ import {
 import { toError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import { NextFunction, Request, Response } from 'express';
-import { ITSM_AUDIT_EVENTS, ItsmAuditEventId } from './auditEvents';
-import { resultMeta } from './resultMeta';
+import { ITSM_AUDIT_EVENTS, ItsmAuditEventId } from '../../shared/audit/auditEvents';
+import { resultMeta } from '../../shared/audit/resultMeta';
 
 /** A route handler as the plugin's routers take them. */
 export type RouteHandler = (
