@@ -30,6 +30,7 @@ import {
   alertmanagerWebhookBody,
   eventsV2Body,
 } from '@backstage-itsm/plugin-itsm-common';
+import { boundedPayload } from '../../shared/boundedJson';
 import { withoutNul } from '../../shared/nulCharacters';
 import { parseBody } from '../../shared/parseInput';
 import { AlertEntityResolver } from './AlertEntityResolver';
@@ -87,7 +88,8 @@ export class AlertIngestService {
   /**
    * Ingests an Alertmanager (version 4) or Grafana webhook delivery. NUL
    * characters are dropped rather than refused: senders retry a refused
-   * delivery forever and hold back the rest of its group.
+   * delivery forever and hold back the rest of its group. For the same
+   * reason, values nested too deep or too long are cut with a marker.
    */
   async ingestAlertmanager(
     received: unknown,
@@ -97,7 +99,7 @@ export class AlertIngestService {
       itsmAlertIngestPermission,
       caller.credentials,
     );
-    const body = withoutNul(received);
+    const body = withoutNul(boundedPayload(received));
     const webhook = await this.parse(alertmanagerWebhookBody, {
       source: 'alertmanager',
       body,
@@ -119,7 +121,7 @@ export class AlertIngestService {
       itsmAlertIngestPermission,
       caller.credentials,
     );
-    const body = withoutNul(received);
+    const body = withoutNul(boundedPayload(received));
     const event = await this.parse(eventsV2Body, {
       source: 'events-v2',
       body,
