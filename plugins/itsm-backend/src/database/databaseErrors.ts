@@ -42,11 +42,6 @@ const TRANSIENT_NODE_CODES = new Set([
  * sender later, never a reason to drop its alert.
  */
 export function isTransientDatabaseError(error: unknown): boolean {
-  // Duck-typed: driver errors may come from another realm than `Error`.
-  const { name, message } = (error ?? {}) as {
-    name?: unknown;
-    message?: unknown;
-  };
   const code = codeOf(error);
   if (TRANSIENT_NODE_CODES.has(code)) {
     return true;
@@ -59,11 +54,40 @@ export function isTransientDatabaseError(error: unknown): boolean {
   if (isRetryableConflict(error)) {
     return true;
   }
+  return isLostConnection(error);
+}
+
+/**
+ * The connection or the pool failed rather than the statement: the session
+ * was dropped, the server is unreachable or no connection came free in time.
+ */
+function isLostConnection(error: unknown): boolean {
+  // Duck-typed: driver errors may come from another realm than `Error`.
+  const { name, message } = (error ?? {}) as {
+    name?: unknown;
+    message?: unknown;
+  };
   return (
     name === 'KnexTimeoutError' ||
     (typeof message === 'string' &&
-      /Connection terminated|ECONNREFUSED|Unable to acquire a connection|Client has encountered a connection error|database is locked/i.test(
+      /Connection terminated|ECONNREFUSED|Unable to acquire a connection|Client has encountered a connection error|database is locked|timeout exceeded when trying to connect|Connection ended unexpectedly|terminating connection/i.test(
         message,
       ))
   );
+}
+
+/** What a request that failed in the database should answer. */
+export type DatabaseTrouble = 'unavailable' | 'conflict' | undefined;
+
+/**
+ * Sorts a failed query for the answer a client gets: 'unavailable' (503)
+ * for outages, dropped sessions, pool timeouts, deadlocks and serialization
+ * failures, which a retry can cure; 'conflict' (409) when another request
+ * inserted the same key first; undefined for everything else.
+ */
+export function databaseTroubleOf(error: unknown): DatabaseTrouble {
+  if (isUniqueViolation(error)) {
+    return 'conflict';
+  }
+  return isTransientDatabaseError(error) ? 'unavailable' : undefined;
 }

@@ -15,6 +15,7 @@ import {
 } from '@backstage/errors';
 import { randomBytes } from 'crypto';
 import { ErrorRequestHandler } from 'express';
+import { clientErrorOfDatabaseFailure } from '../shared/databaseFailure';
 
 const STATUS_BY_ERROR_NAME: Record<string, number> = {
   [NotModifiedError.name]: 304,
@@ -43,11 +44,20 @@ function statusCodeOf(error: Error): number {
 }
 
 /**
- * The error a client may see. Anything thrown that is not an error, and the
- * database driver's errors (they quote SQL and schema), become a reference
- * to the log line that keeps the original.
+ * The error a client may see. Database outages and races become 503 and
+ * 409; anything thrown that is not an error, and the database driver's other
+ * errors (they quote SQL and schema), become a reference to the log line that
+ * keeps the original.
  */
 function clientSafeError(raw: unknown, logger: LoggerService): Error {
+  const databaseFailure = clientErrorOfDatabaseFailure(raw);
+  if (databaseFailure) {
+    logger.warn(
+      `Request failed in the database: ${databaseFailure.message}`,
+      toError(raw),
+    );
+    return databaseFailure;
+  }
   if (isError(raw) && raw.constructor.name !== 'DatabaseError') {
     return raw;
   }

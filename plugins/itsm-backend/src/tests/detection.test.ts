@@ -56,6 +56,7 @@ describe('problem detection', () => {
         proposed: 1,
         already_proposed: 0,
         incidents_taken: 0,
+        joined: 0,
       });
       const [problem] = await proposals();
       expect(problem).toMatchObject({

@@ -6,6 +6,7 @@ import {
   PriorityMatrix,
   itsmAlertIngestPermission,
 } from '@backstage-itsm/plugin-itsm-common';
+import { createHash } from 'crypto';
 import { Knex } from 'knex';
 import { IncidentRow } from '../../database/tables';
 import { z } from 'zod';
@@ -13,6 +14,10 @@ import {
   pruneAlertDeliveries,
   recordAlertDelivery,
 } from '../../database/alertDeliveries';
+import {
+  claimDeliveryChunk,
+  pruneDeliveryChunks,
+} from '../../database/alertDeliveryChunks';
 import {
   addAlertOccurrences,
   lockOpenRecords,
@@ -30,6 +35,7 @@ import {
   alertmanagerWebhookBody,
   eventsV2Body,
 } from '@backstage-itsm/plugin-itsm-common';
+import { boundedPayload } from '../../shared/boundedJson';
 import { withoutNul } from '../../shared/nulCharacters';
 import { parseBody } from '../../shared/parseInput';
 import { AlertEntityResolver } from './AlertEntityResolver';
@@ -49,6 +55,27 @@ interface Delivery {
 /** Attempts of a delivery's transaction when the database reports a race. */
 const MAX_ATTEMPTS = 5;
 
+/**
+ * Alerts per transaction: a delivery of 10,000 new alerts holds the incident
+ * number counter for one chunk at a time, so other creates and deliveries
+ * take their numbers in between.
+ */
+const CHUNK_SIZE = 100;
+
+/**
+ * How long a committed chunk marks the same delivery as already counted: a
+ * sender's retries come within it, its next notification of the same alerts
+ * after it.
+ */
+const RETRY_WINDOW_MS = 10 * 60_000;
+
+/** An alert of a delivery with its route and open dedup key. */
+interface Planned {
+  alert: IncomingAlert;
+  route: ResolvedEntity | undefined;
+  key: string;
+}
+
 function emptyResult(): AlertIngestResult {
   return {
     opened: 0,
@@ -63,9 +90,13 @@ function emptyResult(): AlertIngestResult {
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
- * Turns alert deliveries into incidents and inbox entries. A delivery is one
- * transaction: its audit row and every alert commit together or not at all,
- * so a sender that retries after a 503 never counts an occurrence twice.
+ * Turns alert deliveries into incidents and inbox entries. A delivery of up
+ * to CHUNK_SIZE alerts is one transaction: its audit row and every alert
+ * commit together or not at all, so a sender that retries after a 503 never
+ * counts an occurrence twice. A larger one commits chunk by chunk, so it
+ * never holds the number counter for long; each chunk claims its place in
+ * the delivery, so a retry (after a 503, or while the first attempt still
+ * commits) skips the chunks already counted.
  */
 export class AlertIngestService {
   constructor(
@@ -87,7 +118,8 @@ export class AlertIngestService {
   /**
    * Ingests an Alertmanager (version 4) or Grafana webhook delivery. NUL
    * characters are dropped rather than refused: senders retry a refused
-   * delivery forever and hold back the rest of its group.
+   * delivery forever and hold back the rest of its group. For the same
+   * reason, values nested too deep or too long are cut with a marker.
    */
   async ingestAlertmanager(
     received: unknown,
@@ -97,7 +129,7 @@ export class AlertIngestService {
       itsmAlertIngestPermission,
       caller.credentials,
     );
-    const body = withoutNul(received);
+    const body = withoutNul(boundedPayload(received));
     const webhook = await this.parse(alertmanagerWebhookBody, {
       source: 'alertmanager',
       body,
@@ -119,7 +151,7 @@ export class AlertIngestService {
       itsmAlertIngestPermission,
       caller.credentials,
     );
-    const body = withoutNul(received);
+    const body = withoutNul(boundedPayload(received));
     const event = await this.parse(eventsV2Body, {
       source: 'events-v2',
       body,
@@ -135,8 +167,12 @@ export class AlertIngestService {
     return { dedupKey: alert.dedupKey, result };
   }
 
-  /** Deletes raw deliveries older than the configured retention. */
+  /**
+   * Deletes raw deliveries older than the configured retention, and chunk
+   * claims past the retry window.
+   */
   async pruneDeliveries(): Promise<number> {
+    await pruneDeliveryChunks(this.deps.db, this.now() - RETRY_WINDOW_MS);
     return pruneAlertDeliveries(
       this.deps.db,
       this.now() - this.deps.config.deliveryRetentionMillis,
@@ -181,31 +217,82 @@ export class AlertIngestService {
     options: Delivery & { alerts: IncomingAlert[] },
   ): Promise<AlertIngestResult> {
     const { source, alerts, body, caller } = options;
-    // Catalog reads happen before the transaction, never while holding locks.
+    // Catalog reads happen before any transaction, never while holding locks.
     const routes = await this.routesOf(alerts);
-    const order = alerts
+    const order: Planned[] = alerts
       .map((alert, index) => ({
         alert,
         route: routes[index],
         key: openDedupKeyOf(alert.source, alert.dedupKey),
       }))
       .sort((a, b) => (a.key < b.key ? -1 : Number(a.key > b.key)));
-    const keys = [...new Set(order.map(item => item.key))];
     const payload = JSON.stringify(body);
+    const deliveryHash = createHash('sha256')
+      .update(`${source}\n${payload}`)
+      .digest('hex');
+    const chunks: Planned[][] = [];
+    for (let start = 0; start < order.length; start += CHUNK_SIZE) {
+      chunks.push(order.slice(start, start + CHUNK_SIZE));
+    }
+    const result = emptyResult();
+    for (const [index, chunk] of (chunks.length ? chunks : [[]]).entries()) {
+      const applied = await this.applyChunk({
+        source,
+        caller,
+        chunk,
+        index,
+        // A delivery of one chunk commits whole or not at all, as before.
+        deliveryHash: chunks.length > 1 ? deliveryHash : undefined,
+        audit: index === 0 ? { payload, alertCount: alerts.length } : undefined,
+      });
+      for (const outcome of Object.keys(result) as AlertOutcome[]) {
+        result[outcome] += applied[outcome];
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Applies one chunk of a delivery in its own transaction, retried on races;
+   * a chunk the same delivery committed moments ago is skipped.
+   */
+  private async applyChunk(options: {
+    source: AlertSource;
+    caller: Caller;
+    chunk: Planned[];
+    index: number;
+    deliveryHash?: string;
+    audit?: { payload: string; alertCount: number };
+  }): Promise<AlertIngestResult> {
+    const { source, caller, chunk, index, deliveryHash, audit } = options;
+    const keys = [...new Set(chunk.map(item => item.key))];
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.deps.db.transaction(async tx => {
           const now = this.now();
           const result = emptyResult();
-          await recordAlertDelivery(tx, {
-            source,
-            actor_ref: caller.actorRef,
-            alert_count: alerts.length,
-            outcome: 'accepted',
-            error: null,
-            payload,
-            received_at: now,
-          });
+          const claimed =
+            !deliveryHash ||
+            (await claimDeliveryChunk(tx, {
+              deliveryHash,
+              chunk: index,
+              now,
+              retryWindowMs: RETRY_WINDOW_MS,
+            }));
+          if (!claimed) {
+            return result;
+          }
+          if (audit) {
+            await recordAlertDelivery(tx, {
+              source,
+              actor_ref: caller.actorRef,
+              alert_count: audit.alertCount,
+              outcome: 'accepted',
+              error: null,
+              payload: audit.payload,
+              received_at: now,
+            });
+          }
           const context = {
             config: this.deps.config,
             priorityMatrix: this.deps.priorityMatrix,
@@ -214,7 +301,7 @@ export class AlertIngestService {
           };
           await lockAlertKeys(tx, keys);
           const held = await lockOpenRecords(tx, keys);
-          const repeats = repeatsOf(order, held.incidents);
+          const repeats = repeatsOf(chunk, held.incidents);
           await addAlertOccurrences(tx, {
             occurrences: repeats.occurrences,
             actorRef: caller.actorRef,
@@ -223,7 +310,7 @@ export class AlertIngestService {
           result.repeated += repeats.count;
           // Then alerts with an open record, in key order; those that open
           // one (and take the number counter) last.
-          const rest = order.filter(item => !repeats.keys.has(item.key));
+          const rest = chunk.filter(item => !repeats.keys.has(item.key));
           const isHeld = (key: string) =>
             held.incidents.has(key) || held.inbox.has(key);
           for (const { alert, route } of [

@@ -4,10 +4,16 @@ import { PriorityMatrix } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { ProposalOutcome, proposeProblem } from './proposeProblem';
 import {
+  CandidateIncident,
   busyEntityCategories,
   entitiesWithUnlinkedIncidents,
   unlinkedIncidents,
 } from '../../database/detection/unlinkedIncidents';
+import {
+  OpenProposal,
+  openProposals,
+} from '../../database/detection/openProposals';
+import { joinOpenProposal } from './joinOpenProposal';
 import { DetectionConfig } from './detectionConfig';
 import { dependencyTargets } from './dependencyTargets';
 import { EntityTitles, entityTitles } from './entityTitles';
@@ -16,8 +22,17 @@ import { ProblemProposal } from './proposal';
 import { repeatedIncidentsRule } from './repeatedIncidentsRule';
 import { sharedDependencyRule } from './sharedDependencyRule';
 
-/** Counts of one detection run, by outcome. */
-export type DetectionRunSummary = Record<ProposalOutcome, number>;
+/**
+ * Counts of one detection run: proposals by outcome, and incidents that
+ * joined a group's open proposal.
+ */
+export type DetectionRunSummary = Record<ProposalOutcome, number> & {
+  joined: number;
+};
+
+/** The group of the repeated-incidents rule an incident or proposal is in. */
+const groupOf = (item: { entityRef: string; category: string }) =>
+  `${item.entityRef}\n${item.category}`;
 
 /**
  * Proposes problems from recent incidents that no problem covers yet. Rules
@@ -49,6 +64,7 @@ export class ProblemDetector {
       proposed: 0,
       already_proposed: 0,
       incidents_taken: 0,
+      joined: 0,
     };
     const since = this.now() - config.lookbackMs;
     const record = async (proposals: ProblemProposal[]) => {
@@ -71,7 +87,9 @@ export class ProblemDetector {
       await record(await this.sharedDependency(since));
     }
     if (config.repeatedIncidents) {
-      await record(await this.repeatedIncidents(since));
+      const { proposals, joiners } = await this.repeatedIncidents(since);
+      summary.joined += await this.join(joiners);
+      await record(proposals);
     }
     if (config.majorIncidents) {
       const candidates = await unlinkedIncidents(this.deps.db, {
@@ -87,27 +105,72 @@ export class ProblemDetector {
     return summary;
   }
 
-  private async repeatedIncidents(since: number) {
+  /**
+   * Proposals of the repeated-incidents rule, and the incidents whose group
+   * already has an open proposal: those join it rather than start another.
+   */
+  private async repeatedIncidents(since: number): Promise<{
+    proposals: ProblemProposal[];
+    joiners: Map<OpenProposal, CandidateIncident[]>;
+  }> {
     const rule = this.deps.config.repeatedIncidents!;
-    const groups = await busyEntityCategories(this.deps.db, {
-      since,
-      minIncidents: rule.minIncidents,
-    });
-    if (groups.length === 0) {
-      return [];
+    const joiners = new Map<OpenProposal, CandidateIncident[]>();
+    const [groups, open] = await Promise.all([
+      busyEntityCategories(this.deps.db, {
+        since,
+        minIncidents: rule.minIncidents,
+      }),
+      openProposals(this.deps.db, {
+        detectionKeyPrefix: 'repeated_incidents:',
+      }),
+    ]);
+    const openByGroup = new Map(open.map(p => [groupOf(p), p]));
+    const wanted = new Set([...groups.map(groupOf), ...openByGroup.keys()]);
+    if (wanted.size === 0) {
+      return { proposals: [], joiners };
     }
-    const wanted = new Set(groups.map(g => `${g.entityRef}\n${g.category}`));
     const candidates = await unlinkedIncidents(this.deps.db, {
       since,
-      entityRefs: [...new Set(groups.map(g => g.entityRef))],
+      entityRefs: [
+        ...new Set([...groups, ...open].map(group => group.entityRef)),
+      ],
     });
-    const grouped = candidates.filter(i =>
-      wanted.has(`${i.entityRef}\n${i.category}`),
-    );
-    return repeatedIncidentsRule(grouped, {
+    const grouped: CandidateIncident[] = [];
+    for (const incident of candidates) {
+      const proposal = openByGroup.get(groupOf(incident));
+      if (proposal && incident.createdAt >= proposal.since) {
+        joiners.set(proposal, [...(joiners.get(proposal) ?? []), incident]);
+      } else if (!proposal && wanted.has(groupOf(incident))) {
+        grouped.push(incident);
+      }
+    }
+    const proposals = repeatedIncidentsRule(grouped, {
       ...rule,
       titleOf: await this.titles(grouped.map(i => i.entityRef)),
     });
+    return { proposals, joiners };
+  }
+
+  /** Adds incidents to their group's open proposal; answers how many joined. */
+  private async join(
+    joiners: Map<OpenProposal, CandidateIncident[]>,
+  ): Promise<number> {
+    let joined = 0;
+    for (const [proposal, incidents] of joiners) {
+      const count = await joinOpenProposal(this.deps.db, {
+        problemId: proposal.id,
+        incidents,
+        now: this.now(),
+      });
+      if (count > 0) {
+        this.deps.logger.info(
+          `${count} incidents joined the open proposal ${proposal.number}`,
+          { problemId: proposal.id },
+        );
+      }
+      joined += count;
+    }
+    return joined;
   }
 
   private async sharedDependency(since: number) {
