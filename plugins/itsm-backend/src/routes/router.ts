@@ -5,6 +5,7 @@ import { ItsmServices } from '../services/createItsmServices';
 import { actionItemRoutes } from './actionItemRoutes';
 import { alertRoutes } from './alertRoutes';
 import { analysisRoutes } from './analysisRoutes';
+import { changeRoutes } from './changeRoutes';
 import { errorHandler } from './errorHandler';
 import { followRoutes } from './followRoutes';
 import { incidentRoutes } from './incidentRoutes';
@@ -24,6 +25,7 @@ export async function createRouter(options: {
   const router = Router();
   // Before the general body parser: alert payloads have their own limits.
   router.use(alertRoutes({ httpAuth, ...services }));
+  router.use(changeRoutes({ httpAuth, ...services }));
   router.use(jsonBody);
 
   router.get('/health', async (_req, res) => {

@@ -17,6 +17,10 @@ import { AlertIngestService } from './alerts/AlertIngestService';
 import { readAlertConfig } from './alerts/alertConfig';
 import { UnroutedAlertService } from './alerts/UnroutedAlertService';
 import { AnalysisService } from './analysis/AnalysisService';
+import { ChangeCorrelator } from './changes/ChangeCorrelator';
+import { ChangeIngestService } from './changes/ChangeIngestService';
+import { ChangeReadService } from './changes/ChangeReadService';
+import { readChangeConfig } from './changes/changeConfig';
 import { FollowService } from './followers/FollowService';
 import { HealthService } from './health/HealthService';
 import { DuplicateService } from './incidents/DuplicateService';
@@ -51,6 +55,9 @@ export interface ItsmServices {
   followers: FollowService;
   status: StatusService;
   upstreamIncidents: UpstreamIncidentService;
+  changes: ChangeIngestService;
+  changeReads: ChangeReadService;
+  changeCorrelator: ChangeCorrelator;
 }
 
 /** Builds the services from config; a bad priority matrix, alert or status setting fails start-up. */
@@ -77,6 +84,15 @@ export function createItsmServices(options: {
   const shared = { db, authorizer, entities, catalog, priorityMatrix, now };
   const triage = { ...shared, dependencyDepth };
   const problems = new ProblemService(shared);
+  const changeConfig = readChangeConfig(config);
+  // Changes route by the same rules, and the same catalog cache, as alerts.
+  const resolver = new AlertEntityResolver({
+    catalog,
+    auth: options.auth,
+    config: alertConfig,
+    logger: options.logger,
+    now,
+  });
   return {
     health: new HealthService({ db }),
     incidents: new IncidentService(shared),
@@ -94,13 +110,7 @@ export function createItsmServices(options: {
       ...shared,
       config: alertConfig,
       logger: options.logger,
-      resolver: new AlertEntityResolver({
-        catalog,
-        auth: options.auth,
-        config: alertConfig,
-        logger: options.logger,
-        now,
-      }),
+      resolver,
     }),
     unroutedAlerts: new UnroutedAlertService({
       ...shared,
@@ -113,6 +123,25 @@ export function createItsmServices(options: {
       catalog,
       authorizer,
       dependencyDepth,
+    }),
+    changes: new ChangeIngestService({
+      ...shared,
+      router: resolver,
+      config: changeConfig,
+      logger: options.logger,
+    }),
+    changeReads: new ChangeReadService({
+      ...shared,
+      config: changeConfig,
+      dependencyDepth,
+    }),
+    changeCorrelator: new ChangeCorrelator({
+      db,
+      catalog,
+      auth: options.auth,
+      config: changeConfig,
+      dependencyDepth,
+      now,
     }),
   };
 }
