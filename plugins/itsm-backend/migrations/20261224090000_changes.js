@@ -26,6 +26,12 @@ exports.up = async function up(knex) {
     table.bigInteger('occurred_at').notNullable();
     table.bigInteger('received_at').notNullable();
     table.string('actor_ref').notNullable();
+    table
+      .bigInteger('failed_at')
+      .nullable()
+      .comment(
+        'when an incident within the failure window made it a failed deploy',
+      );
     table.unique(['source', 'dedup_key'], {
       indexName: 'itsm_changes_dedup_idx',
     });
@@ -49,6 +55,19 @@ exports.up = async function up(knex) {
     table.index(['incident_id'], 'itsm_change_incidents_incident_idx');
     table.index(['change_kind', 'change_at'], 'itsm_change_incidents_kind_idx');
   });
+  // Weekly deploy counts per entity, kept in step with itsm_changes so DORA
+  // figures of a large organisation read weeks × entities, not every deploy.
+  await knex.schema.createTable('itsm_change_weeks', table => {
+    table.string('entity_ref').notNullable();
+    table
+      .bigInteger('week')
+      .notNullable()
+      .comment('UTC week index from Monday 1970-01-05');
+    table.integer('deploys').notNullable();
+    table.integer('failed_deploys').notNullable();
+    table.primary(['entity_ref', 'week']);
+    table.index(['week'], 'itsm_change_weeks_week_idx');
+  });
   await knex.schema.createTable('itsm_change_correlated', table => {
     table.uuid('incident_id').primary();
     table.bigInteger('correlated_at').notNullable();
@@ -60,6 +79,7 @@ exports.up = async function up(knex) {
  */
 exports.down = async function down(knex) {
   await knex.schema.dropTable('itsm_change_correlated');
+  await knex.schema.dropTable('itsm_change_weeks');
   await knex.schema.dropTable('itsm_change_incidents');
   await knex.schema.dropTable('itsm_changes');
 };

@@ -1,9 +1,15 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
-import { listChangesQuery } from '@backstage-itsm/plugin-itsm-common';
+import { InputError } from '@backstage/errors';
+import {
+  analysisQuery,
+  analysisWindow,
+  listChangesQuery,
+} from '@backstage-itsm/plugin-itsm-common';
 import { ChangeIngestService } from '../services/changes/ChangeIngestService';
 import { ChangeReadService } from '../services/changes/ChangeReadService';
+import { DoraService } from '../services/changes/DoraService';
 import { callerOf } from '../shared/caller';
 import { normaliseEntityRef } from '../shared/catalogEntities';
 import { pageOptions } from '../shared/pageOptions';
@@ -21,8 +27,9 @@ export function changeRoutes(options: {
   httpAuth: HttpAuthService;
   changes: ChangeIngestService;
   changeReads: ChangeReadService;
+  dora: DoraService;
 }) {
-  const { httpAuth, changes, changeReads } = options;
+  const { httpAuth, changes, changeReads, dora } = options;
   const router = Router();
 
   router.post('/changes', changeJson, async (req, res) => {
@@ -58,6 +65,23 @@ export function changeRoutes(options: {
           kind: query.kind,
         },
         ...pageOptions(query),
+        caller,
+      }),
+    );
+  });
+
+  router.get('/dora', async (req, res) => {
+    const caller = await callerOf(httpAuth, req);
+    const query = parseQuery(analysisQuery, req.query);
+    const window = analysisWindow(query, Date.now());
+    if ('field' in window) {
+      throw new InputError(`Invalid query: ${window.field}: ${window.reason}`);
+    }
+    const { entityRef, ownerRef, systemRef } = query;
+    res.json(
+      await dora.figures({
+        scope: { entityRef, ownerRef, systemRef },
+        ...window,
         caller,
       }),
     );

@@ -355,6 +355,7 @@ describe('openapi.yaml', () => {
         'POST /alerts/pagerduty/v2/change/enqueue',
         'POST /changes',
         'GET /changes',
+        'GET /dora',
         'GET /incidents/{id}/changes',
         'GET /problems/{id}/changes',
         'GET /alerts/unrouted',
@@ -611,6 +612,7 @@ describe('openapi.yaml', () => {
       ['/alerts/unrouted', listUnroutedAlertsQuery],
       ['/alerts/unrouted/count', countUnroutedAlertsQuery],
       ['/changes', listChangesQuery],
+      ['/dora', analysisQuery],
     ];
 
     it.each(queries)('GET %s query', (path, zodSchema) => {

@@ -21,6 +21,7 @@ import { ChangeCorrelator } from './changes/ChangeCorrelator';
 import { ChangeIngestService } from './changes/ChangeIngestService';
 import { ChangeReadService } from './changes/ChangeReadService';
 import { readChangeConfig } from './changes/changeConfig';
+import { DoraService } from './changes/DoraService';
 import { FollowService } from './followers/FollowService';
 import { HealthService } from './health/HealthService';
 import { DuplicateService } from './incidents/DuplicateService';
@@ -58,6 +59,7 @@ export interface ItsmServices {
   changes: ChangeIngestService;
   changeReads: ChangeReadService;
   changeCorrelator: ChangeCorrelator;
+  dora: DoraService;
 }
 
 /** Builds the services from config; a bad priority matrix, alert or status setting fails start-up. */
@@ -135,6 +137,7 @@ export function createItsmServices(options: {
       config: changeConfig,
       dependencyDepth,
     }),
+    dora: new DoraService({ ...shared, config: changeConfig }),
     changeCorrelator: new ChangeCorrelator({
       db,
       catalog,

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { ChangeIncidentRow } from './changeRows';
+import { addToChangeWeek } from './changeWeeks';
 
 /** An incident whose preceding changes are still to be recorded. */
 export interface IncidentToCorrelate {
@@ -37,11 +38,18 @@ export async function incidentsToCorrelate(
 
 /**
  * Records the changes that preceded an incident and marks it correlated, in
- * one transaction; a second run for the same incident adds nothing.
+ * one transaction; a second run for the same incident adds nothing. Deploys
+ * within `failureWindowMs` of the incident become failed deploys, counted
+ * once each in their entity's week.
  */
 export async function recordCorrelation(
   db: Knex,
-  options: { incidentId: string; rows: ChangeIncidentRow[]; now: number },
+  options: {
+    incidentId: string;
+    rows: ChangeIncidentRow[];
+    failureWindowMs: number;
+    now: number;
+  },
 ): Promise<void> {
   await db.transaction(async tx => {
     const done = await tx('itsm_change_correlated')
@@ -59,6 +67,25 @@ export async function recordCorrelation(
         .insert(options.rows.slice(at, at + 200))
         .onConflict(['change_id', 'incident_id'])
         .ignore();
+    }
+    const failed = options.rows.filter(
+      row =>
+        row.change_kind === 'deploy' &&
+        Number(row.gap_ms) <= options.failureWindowMs,
+    );
+    for (const row of failed) {
+      const marked = await tx('itsm_changes')
+        .where('id', row.change_id)
+        .whereNull('failed_at')
+        .update({ failed_at: options.now });
+      if (Number(marked) === 1) {
+        await addToChangeWeek(tx, {
+          entityRef: row.change_entity_ref,
+          occurredAt: Number(row.change_at),
+          deploys: 0,
+          failedDeploys: 1,
+        });
+      }
     }
   });
 }

@@ -25,6 +25,8 @@ export interface ChangeRow {
   occurred_at: DbTime;
   received_at: DbTime;
   actor_ref: string;
+  /** When a following incident made this deploy a failed one; null otherwise. */
+  failed_at: DbTime | null;
 }
 
 /** A row of `itsm_change_incidents`: a change that preceded an incident. */

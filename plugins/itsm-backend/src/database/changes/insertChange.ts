@@ -1,10 +1,12 @@
 import { Knex } from 'knex';
 import { insertUnlessTaken } from '../insertUnlessTaken';
 import { ChangeRow } from './changeRows';
+import { addToChangeWeek } from './changeWeeks';
 
 /**
  * Stores a change unless its sender's key was seen before; then the row
- * stored first is returned, so a retried delivery answers the same.
+ * stored first is returned, so a retried delivery answers the same. A
+ * routed deploy counts in its entity's week in the same transaction.
  */
 export async function insertChange(
   tx: Knex.Transaction,
@@ -14,6 +16,14 @@ export async function insertChange(
     savepoint<ChangeRow>('itsm_changes').insert(row),
   );
   if (inserted !== undefined) {
+    if (row.kind === 'deploy' && row.entity_ref) {
+      await addToChangeWeek(tx, {
+        entityRef: row.entity_ref,
+        occurredAt: Number(row.occurred_at),
+        deploys: 1,
+        failedDeploys: 0,
+      });
+    }
     return { row, duplicate: false };
   }
   const first = await tx<ChangeRow>('itsm_changes')

@@ -77,7 +77,12 @@ export class ChangeCorrelator {
         gap_ms: incident.detectedAt - Number(change.occurred_at),
         path: JSON.stringify(reach!.get(change.entity_ref!)!.path),
       }));
-      await recordCorrelation(db, { incidentId: incident.id, rows, now });
+      await recordCorrelation(db, {
+        incidentId: incident.id,
+        rows,
+        failureWindowMs: config.failureWindowMs,
+        now,
+      });
     }
     return incidents.length;
   }

@@ -104,6 +104,7 @@ export class ChangeIngestService {
           occurred_at: change.occurredAt,
           received_at: this.now(),
           actor_ref: caller.actorRef,
+          failed_at: null,
         }),
       );
       return { id: row.id, entityRef: row.entity_ref, duplicate };
