@@ -3,6 +3,7 @@ import { RootConfigService } from '@backstage/backend-plugin-api';
 /** Static tokens this project publishes for its demo and tests. */
 export const PUBLISHED_DEMO_TOKENS: readonly string[] = [
   'itsm-demo-alertmanager-token',
+  'itsm-demo-ci-token',
 ];
 
 /** Where a published token may be used: on a developer's machine and in tests. */

@@ -17,8 +17,6 @@ import { ChangeConfig } from './changeConfig';
 const BATCH = 500;
 /** Changes kept per incident: the window's newest. */
 const MAX_CHANGES = 1000;
-/** How far back a run looks for incidents not yet correlated. */
-const LOOKBACK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * Records, once per incident, the changes on its entity and on what it
@@ -45,7 +43,8 @@ export class ChangeCorrelator {
     const { db, config } = this.deps;
     const now = this.deps.now?.() ?? Date.now();
     const incidents = await incidentsToCorrelate(db, {
-      since: now - LOOKBACK_MS,
+      // As far back as changes are kept: older incidents have none to find.
+      since: now - config.retentionMs,
       before: now - (this.deps.graceMs ?? 60_000),
       limit: BATCH,
     });
