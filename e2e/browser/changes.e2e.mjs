@@ -46,6 +46,8 @@ async function curlDeploy(body) {
 before(async () => {
   browser = await launchBrowser();
   page = await newJourneyPage(browser);
+  // The first visit loads the whole app bundle, slow on a busy machine.
+  page.setDefaultNavigationTimeout(90_000);
 });
 
 after(async () => {
@@ -101,6 +103,37 @@ test('shows a curl-posted deploy of auth-service on an incident of checkout-api,
   await card.getByRole('link', { name: 'Build 512' }).waitFor();
   await card.scrollIntoViewIfNeeded();
   await shot('incident-changes');
+});
+
+test('says how often the incidents of a demo problem followed a deploy', async () => {
+  const token = await guestToken();
+  const get = async path =>
+    (
+      await fetch(`${BACKEND}/api/itsm${path}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      })
+    ).json();
+  const problems = (await get('/problems?limit=50')).items;
+  let best;
+  for (const problem of problems) {
+    const changes = await get(`/problems/${problem.number}/changes`);
+    const top = changes.suspects[0];
+    if (top && (!best || top.followedIncidents > best.top.followedIncidents)) {
+      best = { problem, top };
+    }
+  }
+  assert.ok(best, 'a demo problem whose incidents followed changes');
+  await open(`/itsm/problems/${best.problem.number}`);
+  const suspect = page.getByRole('group', {
+    name: `Changes of ${best.top.entityRef}`,
+  });
+  await suspect
+    .getByText(
+      `${best.top.followedIncidents} of ${best.top.totalIncidents} incidents`,
+    )
+    .waitFor();
+  await suspect.scrollIntoViewIfNeeded();
+  await shot('problem-changes');
 });
 
 test("shows DORA figures and deploy markers on checkout-api's Reliability tab", async () => {

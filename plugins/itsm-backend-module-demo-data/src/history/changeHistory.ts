@@ -27,7 +27,7 @@ export interface DemoChangeRow {
 
 /** Deploys a week of each deployed component; the busiest ship daily. */
 const DEPLOYS_PER_WEEK: Record<string, number> = {
-  'component:default/checkout-api': 5,
+  'component:default/checkout-api': 4,
   'component:default/storefront-web': 6,
   'component:default/auth-service': 3,
   'component:default/payments-api': 3,

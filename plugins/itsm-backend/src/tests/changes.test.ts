@@ -345,8 +345,9 @@ describe('DORA figures', () => {
         { summary: 'Deploy of an unknown service' },
         pipeline,
       );
-      // An incident on checkout-api 20 min after the first auth deploy fails
-      // it (checkout depends on auth); one 2 h after week B's deploy does not.
+      // The first auth deploy fails by the checkout-api incident 20 min
+      // later, as checkout depends on auth; week B's, 2 h before its
+      // incident, does not.
       const failing = await services.incidents.create(
         incidentInput({
           entityRef: CHECKOUT,

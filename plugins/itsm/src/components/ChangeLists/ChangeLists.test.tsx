@@ -55,7 +55,9 @@ describe('change lists', () => {
     const item = await screen.findByRole('group', {
       name: 'Change Deploy auth-service',
     });
-    expect(within(item).getByText(/2\.4\.1 · by ci-bot/)).toBeInTheDocument();
+    expect(
+      within(item).getByText(/Deploy auth-service · 2\.4\.1 · by ci-bot/),
+    ).toBeInTheDocument();
     expect(within(item).getByText('Run 1')).toHaveAttribute(
       'href',
       'https://ci.example.com/runs/1',

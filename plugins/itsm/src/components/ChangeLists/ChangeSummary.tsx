@@ -16,7 +16,9 @@ export function ChangeSummary(props: { change: ChangeEvent }) {
   return (
     <Typography variant="body2">
       <strong>{KIND_LABELS[change.kind]}</strong> {change.summary}
-      {change.version && ` · ${change.version}`}
+      {change.version &&
+        !change.summary.includes(change.version) &&
+        ` · ${change.version}`}
       {change.author && ` · by ${change.author}`}
       {change.links.map(link => (
         <span key={link.href}>
