@@ -2,6 +2,7 @@ const FEATURES = [
   'actionItems',
   'alerts',
   'analysis',
+  'changes',
   'detection',
   'followers',
   'health',

@@ -19,6 +19,7 @@ export type { TransitionCheck } from './transitionCheck';
 export * from './summary';
 export * from './status';
 export * from './alerts';
+export * from './changes';
 export * from './triage';
 export * from './followers';
 export * from './search';

@@ -10,6 +10,7 @@ import { actionItemRoutes } from './actionItemRoutes';
 import { alertRoutes } from './alertRoutes';
 import { analysisRoutes } from './analysisRoutes';
 import { auditedRoute } from './audit/auditedRoute';
+import { changeRoutes } from './changeRoutes';
 import { errorHandler } from './errorHandler';
 import { followRoutes } from './followRoutes';
 import { incidentRoutes } from './incidentRoutes';
@@ -38,6 +39,7 @@ export async function createRouter(options: {
   const router = Router();
   // Before the general body parser: alert payloads have their own limits.
   router.use(alertRoutes(deps));
+  router.use(changeRoutes(deps));
   router.use(jsonBody);
 
   router.get('/health', async (_req, res) => {

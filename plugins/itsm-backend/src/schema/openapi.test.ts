@@ -29,7 +29,11 @@ import {
   URGENCIES,
 } from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
-import { analysisQuery } from '@backstage-itsm/plugin-itsm-common';
+import {
+  analysisQuery,
+  changeBody,
+  listChangesQuery,
+} from '@backstage-itsm/plugin-itsm-common';
 import {
   createActionItemBody,
   listActionItemsQuery,
@@ -350,6 +354,12 @@ describe('openapi.yaml', () => {
         'GET /analysis',
         'POST /alerts/alertmanager',
         'POST /alerts/pagerduty/v2/enqueue',
+        'POST /alerts/pagerduty/v2/change/enqueue',
+        'POST /changes',
+        'GET /changes',
+        'GET /dora',
+        'GET /incidents/{id}/changes',
+        'GET /problems/{id}/changes',
         'GET /alerts/unrouted',
         'GET /alerts/unrouted/count',
         'POST /alerts/unrouted/{id}/assign',
@@ -409,6 +419,8 @@ describe('openapi.yaml', () => {
       'PUT /problems/{id}/follow',
       'DELETE /problems/{id}/follow',
       'GET /status',
+      'GET /incidents/{id}/changes',
+      'GET /problems/{id}/changes',
     ]);
   });
 
@@ -556,6 +568,7 @@ describe('openapi.yaml', () => {
       ['patch', '/action-items/{id}', updateActionItemBody],
       ['post', '/alerts/unrouted/{id}/assign', assignUnroutedAlertBody],
       ['post', '/alerts/unrouted/{id}/dismiss', dismissUnroutedAlertBody],
+      ['post', '/changes', changeBody],
     ];
 
     it.each(bodies)('%s %s body', (method, path, zodSchema) => {
@@ -603,6 +616,8 @@ describe('openapi.yaml', () => {
       ['/analysis', analysisQuery],
       ['/alerts/unrouted', listUnroutedAlertsQuery],
       ['/alerts/unrouted/count', countUnroutedAlertsQuery],
+      ['/changes', listChangesQuery],
+      ['/dora', analysisQuery],
     ];
 
     it.each(queries)('GET %s query', (path, zodSchema) => {
@@ -809,11 +824,11 @@ describe('validateResponse', () => {
     expect(
       validateResponse({
         method: 'GET',
-        path: '/changes',
+        path: '/deployments',
         status: 200,
         body: {},
       }),
-    ).toEqual(['No documented operation for GET /changes']);
+    ).toEqual(['No documented operation for GET /deployments']);
     expect(
       validateResponse({
         method: 'DELETE',

@@ -17,6 +17,11 @@ import { AlertIngestService } from './alerts/AlertIngestService';
 import { readAlertConfig } from './alerts/alertConfig';
 import { UnroutedAlertService } from './alerts/UnroutedAlertService';
 import { AnalysisService } from './analysis/AnalysisService';
+import { ChangeCorrelator } from './changes/ChangeCorrelator';
+import { ChangeIngestService } from './changes/ChangeIngestService';
+import { ChangeReadService } from './changes/ChangeReadService';
+import { readChangeConfig } from './changes/changeConfig';
+import { DoraService } from './changes/DoraService';
 import { FollowService } from './followers/FollowService';
 import { HealthService } from './health/HealthService';
 import { DuplicateService } from './incidents/DuplicateService';
@@ -56,6 +61,10 @@ export interface ItsmServices {
   upstreamIncidents: UpstreamIncidentService;
   slaClocks: SlaClockKeeper;
   searchDocuments: SearchDocumentService;
+  changes: ChangeIngestService;
+  changeReads: ChangeReadService;
+  changeCorrelator: ChangeCorrelator;
+  dora: DoraService;
 }
 
 /** Builds the services from config; a bad priority matrix, alert, status or SLA setting fails start-up. */
@@ -93,6 +102,15 @@ export function createItsmServices(options: {
   };
   const triage = { ...shared, dependencyDepth };
   const problems = new ProblemService(shared);
+  const changeConfig = readChangeConfig(config);
+  // Changes route by the same rules, and the same catalog cache, as alerts.
+  const resolver = new AlertEntityResolver({
+    catalog,
+    auth: options.auth,
+    config: alertConfig,
+    logger: options.logger,
+    now,
+  });
   return {
     health: new HealthService({ db }),
     incidents: new IncidentService(shared),
@@ -114,13 +132,7 @@ export function createItsmServices(options: {
       ...shared,
       config: alertConfig,
       logger: options.logger,
-      resolver: new AlertEntityResolver({
-        catalog,
-        auth: options.auth,
-        config: alertConfig,
-        logger: options.logger,
-        now,
-      }),
+      resolver,
     }),
     unroutedAlerts: new UnroutedAlertService({
       ...shared,
@@ -136,5 +148,25 @@ export function createItsmServices(options: {
     }),
     slaClocks,
     searchDocuments: new SearchDocumentService({ db }),
+    changes: new ChangeIngestService({
+      ...shared,
+      router: resolver,
+      config: changeConfig,
+      logger: options.logger,
+    }),
+    changeReads: new ChangeReadService({
+      ...shared,
+      config: changeConfig,
+      dependencyDepth,
+    }),
+    dora: new DoraService({ ...shared, config: changeConfig }),
+    changeCorrelator: new ChangeCorrelator({
+      db,
+      catalog,
+      auth: options.auth,
+      config: changeConfig,
+      dependencyDepth,
+      now,
+    }),
   };
 }

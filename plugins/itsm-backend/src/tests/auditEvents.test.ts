@@ -209,6 +209,19 @@ describe('auditor events of the mutating routes', () => {
         outcomeMeta: { unrouted: 1, opened: 0 },
       });
 
+      const change = await send('post', '/changes', {
+        entityRef: 'component:default/checkout-api',
+        summary: 'Deploy checkout-api 2.4.1',
+        dedupKey: `audit-change-${databaseId}`,
+      });
+      expect(change.status).toBe(202);
+      expect(onlyEvent()).toMatchObject({
+        eventId: 'change-ingest',
+        severityLevel: 'low',
+        outcome: 'succeeded',
+        outcomeMeta: { id: change.body.id },
+      });
+
       const enqueued = await send(
         'post',
         '/alerts/pagerduty/v2/enqueue',

@@ -42,6 +42,11 @@ import {
   StatusPage,
   UpstreamIncidents,
 } from '@backstage-itsm/plugin-itsm-common';
+import {
+  DoraFigures,
+  IncidentChanges,
+  ProblemChanges,
+} from '@backstage-itsm/plugin-itsm-common';
 import { ItsmAudience, ItsmFollowState, ItsmFollowTarget } from './liveTypes';
 
 /**
@@ -130,6 +135,12 @@ export interface ItsmApi {
   ): Promise<UnroutedAlertCount>;
   /** Reliability analysis of an entity, owner, system or the organisation. */
   getAnalysis(query: AnalysisQuery): Promise<ReliabilityAnalysis>;
+  /** Deployment frequency, change failure rate and time to restore, per week. */
+  getDoraFigures(query: AnalysisQuery): Promise<DoraFigures>;
+  /** Changes on the incident's entity and dependencies before its detection. */
+  listIncidentChanges(incidentId: string): Promise<IncidentChanges>;
+  /** Which changes preceded the problem's incidents, and how often. */
+  getProblemChanges(problemId: string): Promise<ProblemChanges>;
 
   // Triage: duplicates while logging, known errors during the incident.
   /** Open incidents on the entity and what it depends on, matching words first. */

@@ -1,3 +1,8 @@
+import {
+  DoraFigures,
+  IncidentChanges,
+  ProblemChanges,
+} from '@backstage-itsm/plugin-itsm-common';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
@@ -251,6 +256,18 @@ export class ItsmClient implements ItsmApi {
 
   getAnalysis(query: AnalysisQuery): Promise<ReliabilityAnalysis> {
     return this.call('GET', `/analysis?${toSearchParams(query)}`);
+  }
+
+  getDoraFigures(query: AnalysisQuery): Promise<DoraFigures> {
+    return this.call('GET', `/dora?${toSearchParams(query)}`);
+  }
+
+  listIncidentChanges(incidentId: string): Promise<IncidentChanges> {
+    return this.call('GET', `/incidents/${encode(incidentId)}/changes`);
+  }
+
+  getProblemChanges(problemId: string): Promise<ProblemChanges> {
+    return this.call('GET', `/problems/${encode(problemId)}/changes`);
   }
 
   listPossibleDuplicates(query: {

@@ -30,6 +30,8 @@ export const ITSM_AUDIT_EVENTS = {
   'entity-unfollow': 'low',
   'alert-ingest-alertmanager': 'low',
   'alert-ingest-events-v2': 'low',
+  'change-ingest': 'low',
+  'change-ingest-pagerduty': 'low',
   'unrouted-alert-assign': 'high',
   'unrouted-alert-dismiss': 'high',
 } as const satisfies Record<string, AuditorServiceEventSeverityLevel>;

@@ -30,6 +30,7 @@ import { EditIncidentButton } from '../TriageEdit';
 import { IncidentActions } from './IncidentActions';
 import { IncidentDetails } from './IncidentDetails';
 import { PostmortemEditor } from './PostmortemEditor';
+import { IncidentChangeList } from '../ChangeLists';
 import { ProblemLinkCard } from './ProblemLinkCard';
 import { SlaClocks } from '../SlaClocks';
 import { StatusUpdateAudience } from './StatusUpdateAudience';
@@ -178,6 +179,9 @@ export function IncidentView(props: { incidentId: string }) {
                       canEdit={canEdit}
                       onSave={saveWorkaround}
                     />
+                  </Grid>
+                  <Grid item>
+                    <IncidentChangeList incident={value} />
                   </Grid>
                   <Grid item>
                     <IncidentKnownErrors
