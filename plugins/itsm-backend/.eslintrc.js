@@ -6,6 +6,7 @@ const FEATURES = [
   'followers',
   'health',
   'incidents',
+  'majorIncidents',
   'notifications',
   'postmortems',
   'problems',

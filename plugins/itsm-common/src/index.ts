@@ -21,4 +21,5 @@ export * from './status';
 export * from './alerts';
 export * from './triage';
 export * from './followers';
+export * from './majorIncidents';
 export * from './schemas';

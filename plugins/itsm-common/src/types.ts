@@ -1,3 +1,5 @@
+import type { PostmortemStatus } from './majorIncidents';
+
 // Each union is derived from a const list so that validation (for example a zod enum)
 // and the type share one source.
 
@@ -186,6 +188,12 @@ export interface Incident {
   /** Derived from impact and urgency, never set directly. */
   priority: Priority;
   major: boolean;
+  /** When the incident was declared a major incident; null unless declared. */
+  declaredAt: string | null;
+  /** Incident commander of a declared major incident. */
+  commanderRef: string | null;
+  /** Communications lead of a declared major incident. */
+  communicationsLeadRef: string | null;
   status: IncidentStatus;
   holdReason: HoldReason | null;
   assigneeRef: string | null;
@@ -268,6 +276,8 @@ export interface Postmortem {
   impact: string;
   rootCause: string;
   lessonsLearned: string;
+  /** Where the postmortem stands in its review. */
+  status: PostmortemStatus;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -48,6 +48,9 @@ export function incidentRoutes(options: {
           entityRefs: query.entityRef?.map(ref =>
             normaliseEntityRef(ref, 'entityRef'),
           ),
+          affectingEntityRefs: query.affectingEntityRef?.map(ref =>
+            normaliseEntityRef(ref, 'affectingEntityRef'),
+          ),
           ownerRefs: query.ownerRef?.map(ref =>
             normaliseEntityRef(ref, 'ownerRef'),
           ),

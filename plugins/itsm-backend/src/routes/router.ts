@@ -9,6 +9,7 @@ import { errorHandler } from './errorHandler';
 import { followRoutes } from './followRoutes';
 import { incidentRoutes } from './incidentRoutes';
 import { jsonBody } from './jsonBody';
+import { majorIncidentRoutes } from './majorIncidentRoutes';
 import { problemRoutes } from './problemRoutes';
 import { statusRoutes } from './statusRoutes';
 import { summaryRoutes } from './summaryRoutes';
@@ -33,6 +34,7 @@ export async function createRouter(options: {
   router.use(triageRoutes({ httpAuth, ...services }));
   router.use(followRoutes({ httpAuth, ...services }));
   router.use(incidentRoutes({ httpAuth, ...services }));
+  router.use(majorIncidentRoutes({ httpAuth, ...services }));
   router.use(problemRoutes({ httpAuth, ...services }));
   router.use(actionItemRoutes({ httpAuth, ...services }));
   router.use(summaryRoutes({ httpAuth, ...services }));

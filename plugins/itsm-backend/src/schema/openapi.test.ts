@@ -61,6 +61,12 @@ import {
   updateProblemBody,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
+  affectedEntitiesBody,
+  listPostmortemsQuery,
+  majorIncidentBody,
+  postmortemStatusBody,
+} from '@backstage-itsm/plugin-itsm-common';
+import {
   entityFollowQuery,
   entitySummaryQuery,
   upstreamIncidentsQuery,
@@ -147,6 +153,9 @@ const newIncident: Incident = {
   urgency: 2,
   priority: 2,
   major: false,
+  declaredAt: null,
+  commanderRef: null,
+  communicationsLeadRef: null,
   status: 'new',
   holdReason: null,
   assigneeRef: null,
@@ -260,6 +269,7 @@ const postmortem: Postmortem = {
   impact: '## Impact',
   rootCause: '',
   lessonsLearned: '',
+  status: 'draft',
   createdAt: NOW,
   updatedAt: NOW,
   version: 1,
@@ -328,6 +338,11 @@ describe('openapi.yaml', () => {
         'GET /incidents/{id}/postmortem',
         'PUT /incidents/{id}/postmortem',
         'POST /incidents/{id}/problem',
+        'PUT /incidents/{id}/major-incident',
+        'GET /incidents/{id}/affected-entities',
+        'PUT /incidents/{id}/affected-entities',
+        'POST /incidents/{id}/postmortem/status',
+        'GET /postmortems',
         'GET /problems',
         'POST /problems',
         'GET /problems/{id}',
@@ -394,6 +409,7 @@ describe('openapi.yaml', () => {
       'GET /incidents/{id}/known-errors',
       'GET /incidents/{id}',
       'GET /incidents/{id}/postmortem',
+      'GET /incidents/{id}/affected-entities',
       'GET /incidents/{id}/follow',
       'PUT /incidents/{id}/follow',
       'DELETE /incidents/{id}/follow',
@@ -430,6 +446,9 @@ describe('openapi.yaml', () => {
       'PATCH /incidents/{id}',
       'POST /incidents/{id}/transitions',
       'PUT /incidents/{id}/postmortem',
+      'PUT /incidents/{id}/major-incident',
+      'PUT /incidents/{id}/affected-entities',
+      'POST /incidents/{id}/postmortem/status',
       'PATCH /problems/{id}',
       'POST /problems/{id}/transitions',
       'POST /problems/{id}/known-error',
@@ -541,6 +560,9 @@ describe('openapi.yaml', () => {
       ['post', '/incidents/{id}/known-error', confirmKnownErrorBody],
       ['put', '/incidents/{id}/postmortem', postmortemBody],
       ['post', '/incidents/{id}/problem', problemFromIncidentBody],
+      ['put', '/incidents/{id}/major-incident', majorIncidentBody],
+      ['put', '/incidents/{id}/affected-entities', affectedEntitiesBody],
+      ['post', '/incidents/{id}/postmortem/status', postmortemStatusBody],
       ['post', '/problems', createProblemBody],
       ['patch', '/problems/{id}', updateProblemBody],
       ['post', '/problems/{id}/transitions', problemTransitionBody],
@@ -598,6 +620,7 @@ describe('openapi.yaml', () => {
       ['/analysis', analysisQuery],
       ['/alerts/unrouted', listUnroutedAlertsQuery],
       ['/alerts/unrouted/count', countUnroutedAlertsQuery],
+      ['/postmortems', listPostmortemsQuery],
     ];
 
     it.each(queries)('GET %s query', (path, zodSchema) => {

@@ -10,6 +10,7 @@ import { Knex } from 'knex';
 import { Authorizer } from '../shared/authorizer';
 import { CatalogEntities } from '../shared/catalogEntities';
 import { readDependencyDepth } from '../shared/dependencyDepth';
+import { readMajorIncidentConfig } from '../shared/majorIncidentConfig';
 import { readPriorityMatrix } from '../shared/priorityMatrix';
 import { ActionItemService } from './actionItems/ActionItemService';
 import { AlertEntityResolver } from './alerts/AlertEntityResolver';
@@ -21,6 +22,9 @@ import { FollowService } from './followers/FollowService';
 import { HealthService } from './health/HealthService';
 import { DuplicateService } from './incidents/DuplicateService';
 import { IncidentService } from './incidents/IncidentService';
+import { AffectedEntityService } from './majorIncidents/AffectedEntityService';
+import { MajorIncidentService } from './majorIncidents/MajorIncidentService';
+import { PostmortemReviewService } from './postmortems/PostmortemReviewService';
 import { PostmortemService } from './postmortems/PostmortemService';
 import { IncidentKnownErrorService } from './problems/IncidentKnownErrorService';
 import { KnownErrorService } from './problems/KnownErrorService';
@@ -43,6 +47,9 @@ export interface ItsmServices {
   problemsFromIncidents: ProblemFromIncidentService;
   knownErrors: KnownErrorService;
   postmortems: PostmortemService;
+  postmortemReviews: PostmortemReviewService;
+  majorIncidents: MajorIncidentService;
+  affectedEntities: AffectedEntityService;
   actionItems: ActionItemService;
   summaries: EntitySummaryService;
   analysis: AnalysisService;
@@ -53,7 +60,7 @@ export interface ItsmServices {
   upstreamIncidents: UpstreamIncidentService;
 }
 
-/** Builds the services from config; a bad priority matrix, alert or status setting fails start-up. */
+/** Builds the services from config; a bad priority matrix, alert, status or major incident setting fails start-up. */
 export function createItsmServices(options: {
   knex: Knex;
   config: Config;
@@ -74,7 +81,16 @@ export function createItsmServices(options: {
   const alertConfig = readAlertConfig(config);
   const statusStates = readStatusStates(config);
   const dependencyDepth = readDependencyDepth(config);
-  const shared = { db, authorizer, entities, catalog, priorityMatrix, now };
+  const majorIncidents = readMajorIncidentConfig(config);
+  const shared = {
+    db,
+    authorizer,
+    entities,
+    catalog,
+    priorityMatrix,
+    majorIncidents,
+    now,
+  };
   const triage = { ...shared, dependencyDepth };
   const problems = new ProblemService(shared);
   return {
@@ -87,6 +103,9 @@ export function createItsmServices(options: {
     problemsFromIncidents: new ProblemFromIncidentService(shared),
     knownErrors: new KnownErrorService({ ...shared, problems }),
     postmortems: new PostmortemService(shared),
+    postmortemReviews: new PostmortemReviewService(shared),
+    majorIncidents: new MajorIncidentService(shared),
+    affectedEntities: new AffectedEntityService(shared),
     actionItems: new ActionItemService(shared),
     summaries: new EntitySummaryService(shared),
     analysis: new AnalysisService({ ...shared, catalog }),

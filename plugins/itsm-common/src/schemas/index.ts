@@ -7,3 +7,4 @@ export * from './summarySchemas';
 export * from './triageSchemas';
 export * from './followSchemas';
 export * from './statusSchemas';
+export * from './majorIncidentSchemas';

@@ -9,6 +9,8 @@ export const NOTIFICATION_KINDS = [
   'incident-update',
   'incident-resolved',
   'incident-cadence',
+  'incident-major-declared',
+  'incident-role-assigned',
   'problem-known-error',
   'problem-fixed',
   'problem-update',

@@ -17,6 +17,7 @@ import {
   planDependentNotices,
 } from './planDependentNotices';
 import { planIncidentNotices } from './planIncidentNotices';
+import { planMajorIncidentNotices } from './planMajorIncidentNotices';
 import { planProblemNotices } from './planProblemNotices';
 
 async function actionItemNotices(db: Knex, change: LoadedChange) {
@@ -51,6 +52,7 @@ export async function planChangeNotices(options: {
     ]);
     const own = planIncidentNotices({ incident, events, followers });
     notices.push(...own);
+    notices.push(...planMajorIncidentNotices({ incident, events, followers }));
     if (
       config.kinds.has('incident-dependents') &&
       exposesDependents({ incident, events })
