@@ -57,9 +57,13 @@ exports.down = async function down(knex) {
     );
     table.dropColumn('status');
   });
-  await knex.schema.alterTable('itsm_incidents', table => {
-    table.dropColumn('declared_at');
-    table.dropColumn('commander_ref');
-    table.dropColumn('communications_lead_ref');
-  });
+  // A plain DROP COLUMN: knex rebuilds a SQLite table to drop a column,
+  // which the foreign keys of postmortems and action items refuse.
+  for (const column of [
+    'declared_at',
+    'commander_ref',
+    'communications_lead_ref',
+  ]) {
+    await knex.raw('ALTER TABLE ?? DROP COLUMN ??', ['itsm_incidents', column]);
+  }
 };
