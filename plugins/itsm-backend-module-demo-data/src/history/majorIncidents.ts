@@ -162,7 +162,7 @@ export function playMajorIncidents(options: {
     if (
       dependents &&
       Number(row.priority) <= 2 &&
-      row.duplicate_of_id == null &&
+      !row.duplicate_of_id &&
       r.chance(0.6)
     ) {
       const count = Math.min(dependents.length, r.int(1, 2));
@@ -197,7 +197,7 @@ export function playMajorIncidents(options: {
   for (const postmortem of postmortems) {
     postmortem.status = 'draft';
     const incident = byId.get(postmortem.incident_id)!;
-    const declared = incident.declared_at != null;
+    const declared = Boolean(incident.declared_at);
     const age = now - Number(postmortem.created_at);
     let status: 'draft' | 'in_review' | 'published';
     if (declared && incident.status === 'closed') {
