@@ -158,7 +158,7 @@ export interface Config {
      * communications lead, and reviewed in a postmortem before they close.
      */
     majorIncidents?: {
-      /** Declares every incident logged as P1 a major incident. Defaults to false. */
+      /** Declares every incident opened as P1, by hand or by an alert, a major incident. Defaults to false. */
       autoDeclare?: boolean;
       /**
        * What a declared major incident needs before it may be closed:

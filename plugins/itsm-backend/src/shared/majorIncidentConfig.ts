@@ -8,7 +8,7 @@ const KEY = 'itsm.majorIncidents';
 
 /** How major incidents are declared and what closing one needs. */
 export interface MajorIncidentConfig {
-  /** Declares every incident logged as P1 a major incident. */
+  /** Declares every incident opened as P1, by hand or by an alert, a major incident. */
   autoDeclare: boolean;
   /** What a declared major incident needs before it may be closed. */
   closeRequiresPostmortem: PostmortemRequirement;

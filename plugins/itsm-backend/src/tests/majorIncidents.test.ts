@@ -5,9 +5,12 @@ import {
   applyDatabaseMigrations,
 } from '../database/migrations';
 import {
+  alertmanagerWebhook,
   createMigratedTestServices,
   createTestServices,
+  firingAlert,
   incidentInput,
+  serviceCaller,
   userCaller,
 } from '../__testUtils__/fixtures';
 import { createNotificationHarness } from '../__testUtils__/notificationFixture';
@@ -163,6 +166,40 @@ describe('major incidents, postmortem review and affected entities', () => {
         caller: ben,
       });
       await expect(close()).resolves.toMatchObject({ status: 'closed' });
+    });
+
+    it('declares the P1 incidents alerts open when autoDeclare is on', async () => {
+      const knex = await databases.init(databaseId);
+      const { services } = await createMigratedTestServices(knex, {
+        config: { itsm: { majorIncidents: { autoDeclare: true } } },
+      });
+      await services.alerts.ingestAlertmanager(
+        alertmanagerWebhook([
+          firingAlert(),
+          firingAlert({
+            fingerprint: 'b2c3d4e5f6071829',
+            labels: {
+              alertname: 'SlowCheckout',
+              service: 'checkout-api',
+              severity: 'warning',
+            },
+          }),
+        ]),
+        serviceCaller(),
+      );
+      const { items } = await services.incidents.list({
+        filter: {},
+        limit: 10,
+        caller: ben,
+      });
+      expect(
+        items
+          .map(i => [i.priority, i.declaredAt !== null])
+          .sort((a, b) => Number(a[0]) - Number(b[0])),
+      ).toEqual([
+        [1, true],
+        [expect.any(Number), false],
+      ]);
     });
 
     it('counts affected entities on the status page and in their analysis', async () => {
