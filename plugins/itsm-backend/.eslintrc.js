@@ -7,6 +7,7 @@ const FEATURES = [
   'followers',
   'health',
   'incidents',
+  'majorIncidents',
   'notifications',
   'postmortems',
   'sla',

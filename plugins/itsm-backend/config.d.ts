@@ -182,6 +182,20 @@ export interface Config {
       /** Days the raw payload of each delivery is kept for audit. Default 30. */
       deliveryRetentionDays?: number;
     };
+    /**
+     * Major incidents: declared with an incident commander and a
+     * communications lead, and reviewed in a postmortem before they close.
+     */
+    majorIncidents?: {
+      /** Declares every incident opened as P1, by hand or by an alert, a major incident. Defaults to false. */
+      autoDeclare?: boolean;
+      /**
+       * What a declared major incident needs before it may be closed:
+       * `published` (the default) a published postmortem, `written` any
+       * postmortem, `none` nothing.
+       */
+      closeRequiresPostmortem?: 'published' | 'written' | 'none';
+    };
     /** The status page (`GET /api/itsm/status`, `/itsm/status` in the app). */
     status?: {
       /**

@@ -23,5 +23,6 @@ export * from './changes';
 export * from './triage';
 export * from './followers';
 export * from './search';
+export * from './majorIncidents';
 export * from './schemas';
 export * from './sla';

@@ -43,6 +43,7 @@ export async function seedDemoData(options: {
     await insertInChunks(tx, 'itsm_incidents', rows.incidents);
     await insertInChunks(tx, 'itsm_problem_entities', rows.problemEntities);
     await insertInChunks(tx, 'itsm_postmortems', rows.postmortems);
+    await insertInChunks(tx, 'itsm_incident_entities', rows.incidentEntities);
     await insertInChunks(tx, 'itsm_action_items', rows.actionItems);
     await insertInChunks(tx, 'itsm_timeline', rows.timeline);
     // The change correlation task finds which deploys preceded incidents.

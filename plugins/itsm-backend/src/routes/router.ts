@@ -15,6 +15,7 @@ import { errorHandler } from './errorHandler';
 import { followRoutes } from './followRoutes';
 import { incidentRoutes } from './incidentRoutes';
 import { jsonBody } from './jsonBody';
+import { majorIncidentRoutes } from './majorIncidentRoutes';
 import { pingRoutes } from './pingRoutes';
 import { problemRoutes } from './problemRoutes';
 import { searchDocumentRoutes } from './searchDocumentRoutes';
@@ -50,6 +51,7 @@ export async function createRouter(options: {
   router.use(triageRoutes(deps));
   router.use(followRoutes(deps));
   router.use(incidentRoutes(deps));
+  router.use(majorIncidentRoutes(deps));
   router.use(problemRoutes(deps));
   router.use(actionItemRoutes(deps));
   router.use(summaryRoutes(deps));

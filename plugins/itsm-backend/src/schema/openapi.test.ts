@@ -65,6 +65,12 @@ import {
   updateProblemBody,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
+  affectedEntitiesBody,
+  listPostmortemsQuery,
+  majorIncidentBody,
+  postmortemStatusBody,
+} from '@backstage-itsm/plugin-itsm-common';
+import {
   entityFollowQuery,
   entitySummaryQuery,
   upstreamIncidentsQuery,
@@ -151,6 +157,9 @@ const newIncident: Incident = {
   urgency: 2,
   priority: 2,
   major: false,
+  declaredAt: null,
+  commanderRef: null,
+  communicationsLeadRef: null,
   status: 'new',
   holdReason: null,
   assigneeRef: null,
@@ -264,6 +273,7 @@ const postmortem: Postmortem = {
   impact: '## Impact',
   rootCause: '',
   lessonsLearned: '',
+  status: 'draft',
   createdAt: NOW,
   updatedAt: NOW,
   version: 1,
@@ -333,6 +343,11 @@ describe('openapi.yaml', () => {
         'GET /incidents/{id}/postmortem',
         'PUT /incidents/{id}/postmortem',
         'POST /incidents/{id}/problem',
+        'PUT /incidents/{id}/major-incident',
+        'GET /incidents/{id}/affected-entities',
+        'PUT /incidents/{id}/affected-entities',
+        'POST /incidents/{id}/postmortem/status',
+        'GET /postmortems',
         'GET /problems',
         'POST /problems',
         'GET /problems/{id}',
@@ -409,6 +424,7 @@ describe('openapi.yaml', () => {
       'GET /incidents/{id}/known-errors',
       'GET /incidents/{id}',
       'GET /incidents/{id}/postmortem',
+      'GET /incidents/{id}/affected-entities',
       'GET /incidents/{id}/follow',
       'PUT /incidents/{id}/follow',
       'DELETE /incidents/{id}/follow',
@@ -447,6 +463,9 @@ describe('openapi.yaml', () => {
       'PATCH /incidents/{id}',
       'POST /incidents/{id}/transitions',
       'PUT /incidents/{id}/postmortem',
+      'PUT /incidents/{id}/major-incident',
+      'PUT /incidents/{id}/affected-entities',
+      'POST /incidents/{id}/postmortem/status',
       'PATCH /problems/{id}',
       'POST /problems/{id}/transitions',
       'POST /problems/{id}/known-error',
@@ -558,6 +577,9 @@ describe('openapi.yaml', () => {
       ['post', '/incidents/{id}/known-error', confirmKnownErrorBody],
       ['put', '/incidents/{id}/postmortem', postmortemBody],
       ['post', '/incidents/{id}/problem', problemFromIncidentBody],
+      ['put', '/incidents/{id}/major-incident', majorIncidentBody],
+      ['put', '/incidents/{id}/affected-entities', affectedEntitiesBody],
+      ['post', '/incidents/{id}/postmortem/status', postmortemStatusBody],
       ['post', '/problems', createProblemBody],
       ['patch', '/problems/{id}', updateProblemBody],
       ['post', '/problems/{id}/transitions', problemTransitionBody],
@@ -618,6 +640,7 @@ describe('openapi.yaml', () => {
       ['/alerts/unrouted/count', countUnroutedAlertsQuery],
       ['/changes', listChangesQuery],
       ['/dora', analysisQuery],
+      ['/postmortems', listPostmortemsQuery],
     ];
 
     it.each(queries)('GET %s query', (path, zodSchema) => {

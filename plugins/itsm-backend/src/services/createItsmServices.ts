@@ -10,6 +10,7 @@ import { Knex } from 'knex';
 import { Authorizer } from '../shared/authorizer';
 import { CatalogEntities } from '../shared/catalogEntities';
 import { readDependencyDepth } from '../shared/dependencyDepth';
+import { readMajorIncidentConfig } from '../shared/majorIncidentConfig';
 import { readPriorityMatrix } from '../shared/priorityMatrix';
 import { ActionItemService } from './actionItems/ActionItemService';
 import { AlertEntityResolver } from './alerts/AlertEntityResolver';
@@ -26,6 +27,9 @@ import { FollowService } from './followers/FollowService';
 import { HealthService } from './health/HealthService';
 import { DuplicateService } from './incidents/DuplicateService';
 import { IncidentService } from './incidents/IncidentService';
+import { AffectedEntityService } from './majorIncidents/AffectedEntityService';
+import { MajorIncidentService } from './majorIncidents/MajorIncidentService';
+import { PostmortemReviewService } from './postmortems/PostmortemReviewService';
 import { PostmortemService } from './postmortems/PostmortemService';
 import { IncidentKnownErrorService } from './problems/IncidentKnownErrorService';
 import { KnownErrorService } from './problems/KnownErrorService';
@@ -51,6 +55,9 @@ export interface ItsmServices {
   problemsFromIncidents: ProblemFromIncidentService;
   knownErrors: KnownErrorService;
   postmortems: PostmortemService;
+  postmortemReviews: PostmortemReviewService;
+  majorIncidents: MajorIncidentService;
+  affectedEntities: AffectedEntityService;
   actionItems: ActionItemService;
   summaries: EntitySummaryService;
   analysis: AnalysisService;
@@ -67,7 +74,7 @@ export interface ItsmServices {
   dora: DoraService;
 }
 
-/** Builds the services from config; a bad priority matrix, alert, status or SLA setting fails start-up. */
+/** Builds the services from config; a bad priority matrix, alert, status, SLA or major incident setting fails start-up. */
 export function createItsmServices(options: {
   knex: Knex;
   config: Config;
@@ -89,12 +96,14 @@ export function createItsmServices(options: {
   const statusStates = readStatusStates(config);
   const dependencyDepth = readDependencyDepth(config);
   const slaClocks = new SlaClockKeeper({ policy: readSlaPolicy(config) });
+  const majorIncidents = readMajorIncidentConfig(config);
   const shared = {
     db,
     authorizer,
     entities,
     catalog,
     priorityMatrix,
+    majorIncidents,
     now,
     afterIncidentChange: slaClocks.enabled
       ? slaClocks.refresh.bind(slaClocks)
@@ -121,6 +130,9 @@ export function createItsmServices(options: {
     problemsFromIncidents: new ProblemFromIncidentService(shared),
     knownErrors: new KnownErrorService({ ...shared, problems }),
     postmortems: new PostmortemService(shared),
+    postmortemReviews: new PostmortemReviewService(shared),
+    majorIncidents: new MajorIncidentService(shared),
+    affectedEntities: new AffectedEntityService(shared),
     actionItems: new ActionItemService(shared),
     summaries: new EntitySummaryService(shared),
     analysis: new AnalysisService({

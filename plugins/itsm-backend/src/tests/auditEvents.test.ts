@@ -312,6 +312,23 @@ describe('auditor events of the mutating routes', () => {
       }
     });
 
+    it('records the declaration of a major incident at high severity', async () => {
+      const created = await send('post', '/incidents', incidentInput());
+      const declared = await send(
+        'put',
+        `/incidents/${created.body.number}/major-incident`,
+        { version: created.body.version },
+      );
+      expect(declared.status).toBe(200);
+      expect(onlyEvent()).toMatchObject({
+        eventId: 'incident-major-declare',
+        severityLevel: 'high',
+        meta: { params: { id: created.body.number } },
+        outcome: 'succeeded',
+        outcomeMeta: { id: created.body.id },
+      });
+    });
+
     it('records the changes made through actions under the same ids, naming the caller, and their reads not at all', async () => {
       const invoke = actionInvoker(() => server, ben);
       events.length = 0;

@@ -9,3 +9,4 @@ export * from './followSchemas';
 export * from './statusSchemas';
 export * from './searchSchemas';
 export * from './changeSchemas';
+export * from './majorIncidentSchemas';

@@ -1,5 +1,13 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  AffectedEntities,
+  AffectedEntitiesRequest,
+  ListPostmortemsRequest,
+  MajorIncidentRequest,
+  PostmortemListItem,
+  PostmortemStatusRequest,
+} from '@backstage-itsm/plugin-itsm-common';
+import {
   ActionItem,
   ActionItemParent,
   AnalysisQuery,
@@ -78,6 +86,23 @@ export interface ItsmApi {
     incidentId: string,
     options: ProblemFromIncidentRequest,
   ): Promise<Problem>;
+  /** Declares a major incident and sets its roles. */
+  declareMajorIncident(
+    incidentId: string,
+    declaration: MajorIncidentRequest,
+  ): Promise<Incident>;
+  getAffectedEntities(incidentId: string): Promise<AffectedEntities>;
+  setAffectedEntities(
+    incidentId: string,
+    request: AffectedEntitiesRequest,
+  ): Promise<Incident>;
+  movePostmortemStatus(
+    incidentId: string,
+    move: PostmortemStatusRequest,
+  ): Promise<Postmortem>;
+  listPostmortems(
+    query: ListPostmortemsRequest,
+  ): Promise<Page<PostmortemListItem>>;
 
   listProblems(query: ProblemQueueQuery): Promise<Page<Problem>>;
   listKnownErrors(query: KnownErrorListQuery): Promise<Page<Problem>>;

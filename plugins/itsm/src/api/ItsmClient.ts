@@ -6,6 +6,14 @@ import {
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AffectedEntities,
+  AffectedEntitiesRequest,
+  ListPostmortemsRequest,
+  MajorIncidentRequest,
+  PostmortemListItem,
+  PostmortemStatusRequest,
+} from '@backstage-itsm/plugin-itsm-common';
+import {
   ActionItem,
   ActionItemParent,
   AnalysisQuery,
@@ -136,6 +144,52 @@ export class ItsmClient implements ItsmApi {
       `/incidents/${encode(incidentId)}/problem`,
       options,
     );
+  }
+
+  declareMajorIncident(
+    incidentId: string,
+    declaration: MajorIncidentRequest,
+  ): Promise<Incident> {
+    return this.call(
+      'PUT',
+      `/incidents/${encode(incidentId)}/major-incident`,
+      declaration,
+    );
+  }
+
+  getAffectedEntities(incidentId: string): Promise<AffectedEntities> {
+    return this.call(
+      'GET',
+      `/incidents/${encode(incidentId)}/affected-entities`,
+    );
+  }
+
+  setAffectedEntities(
+    incidentId: string,
+    request: AffectedEntitiesRequest,
+  ): Promise<Incident> {
+    return this.call(
+      'PUT',
+      `/incidents/${encode(incidentId)}/affected-entities`,
+      request,
+    );
+  }
+
+  movePostmortemStatus(
+    incidentId: string,
+    move: PostmortemStatusRequest,
+  ): Promise<Postmortem> {
+    return this.call(
+      'POST',
+      `/incidents/${encode(incidentId)}/postmortem/status`,
+      move,
+    );
+  }
+
+  listPostmortems(
+    query: ListPostmortemsRequest,
+  ): Promise<Page<PostmortemListItem>> {
+    return this.call('GET', `/postmortems?${toSearchParams(query)}`);
   }
 
   listProblems(query: ProblemQueueQuery): Promise<Page<Problem>> {
