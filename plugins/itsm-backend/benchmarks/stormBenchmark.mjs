@@ -364,6 +364,9 @@ async function main() {
       token: alertToken,
       concurrency: 1,
       tally: bigTally,
+      // On a busy machine the webhook takes minutes: time it, not the client.
+      timeoutMs: 900_000,
+      giveUpMs: 900_000,
     }).finally(() => {
       bigDone = true;
     });

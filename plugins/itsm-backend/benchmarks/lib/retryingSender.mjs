@@ -24,6 +24,7 @@ export async function sendQueue(options) {
   const { baseUrl, deliveries, token, concurrency, tally, onProgress } =
     options;
   const giveUpMs = options.giveUpMs ?? 180_000;
+  const timeoutMs = options.timeoutMs ?? 60_000;
   const stats = {
     acked: 0,
     attempts: 0,
@@ -39,7 +40,7 @@ export async function sendQueue(options) {
   let client = createHttpClient({
     baseUrl,
     maxSockets: concurrency,
-    timeoutMs: 60_000,
+    timeoutMs,
   });
   let next = 0;
   const sendOne = async delivery => {
@@ -67,7 +68,7 @@ export async function sendQueue(options) {
         client = createHttpClient({
           baseUrl,
           maxSockets: concurrency,
-          timeoutMs: 60_000,
+          timeoutMs,
         });
       }
       if (status >= 200 && status < 300) {
