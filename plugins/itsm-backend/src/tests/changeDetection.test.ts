@@ -100,6 +100,7 @@ describe('change-followed detection rule', () => {
         proposed: 1,
         already_proposed: 0,
         incidents_taken: 0,
+        joined: 0,
       });
       const [problem] = await knex('itsm_problems').where({
         source: 'detected',
