@@ -4,7 +4,8 @@ import { BASE_URL } from './fixtures';
 /**
  * Answers for the follow, audience, upstream and change routes that every
  * record view and entity banner calls, for tests about something else:
- * nobody follows, nobody is told, nothing upstream is broken, nothing changed.
+ * nobody follows, nobody is told, nothing upstream is broken, nothing changed,
+ * no other service is affected.
  */
 export const liveDefaultHandlers = [
   http.get(`${BASE_URL}/:kind/:id/follow`, () =>
@@ -21,6 +22,9 @@ export const liveDefaultHandlers = [
   ),
   http.get(`${BASE_URL}/incidents/:id/changes`, () =>
     HttpResponse.json({ windowMs: 86_400_000, dependencyDepth: 3, items: [] }),
+  ),
+  http.get(`${BASE_URL}/incidents/:id/affected-entities`, ({ params }) =>
+    HttpResponse.json({ incidentId: params.id, entityRefs: [] }),
   ),
   http.get(`${BASE_URL}/problems/:id/changes`, () =>
     HttpResponse.json({ windowMs: 1_800_000, totalIncidents: 0, suspects: [] }),
