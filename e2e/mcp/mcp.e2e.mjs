@@ -108,6 +108,8 @@ test('tools/list offers the ITSM tools with described inputs', async () => {
     'itsm.search-known-errors',
     'itsm.create-problem-from-incident',
     'itsm.get-reliability-analysis',
+    'itsm.get-incident-changes',
+    'itsm.get-problem-changes',
   ]) {
     assert.ok(names.includes(name), `${name} missing from ${names}`);
   }

@@ -64,8 +64,36 @@ export interface Config {
         /** The window. Defaults to 1 hour. */
         window?: HumanDuration | string;
       };
+      /**
+       * N or more incidents that each followed a change of one entity (the
+       * incident's own or a dependency's) within an interval; the changed
+       * entity is the suspected root cause, its changes the suspects.
+       */
+      changeFollowed?: {
+        /** N, at least 1. Defaults to 2. */
+        minIncidents?: number;
+        /** How soon after a change an incident counts. Defaults to 30 minutes. */
+        interval?: HumanDuration | string;
+      };
       /** Propose a problem for every P1 or major incident. Defaults to false. */
       majorIncidents?: boolean;
+    };
+    /**
+     * Change events: `POST /api/itsm/changes` and the PagerDuty Change
+     * Events compatible `POST /api/itsm/alerts/pagerduty/v2/change/enqueue`,
+     * routed by the `alerts.routing` rules. Senders authenticate with
+     * `backend.auth.externalAccess` tokens restricted to the plugin `itsm`
+     * and the permission `itsm.change.ingest`. Bad values fail start-up.
+     */
+    changes?: {
+      /** How far before an incident's detection its changes are listed. Defaults to 24 (at most 720). */
+      incidentWindowHours?: number;
+      /** How soon after a change an incident counts as following it, for the problem view. Defaults to 30. */
+      followWindowMinutes?: number;
+      /** How soon after a deploy an incident makes it a failed deploy (DORA). Defaults to 60. */
+      failureWindowMinutes?: number;
+      /** How long change events are kept. Defaults to 400 days. */
+      retentionDays?: number;
     };
     /**
      * Backstage notifications of incidents, problems and action items
@@ -153,6 +181,20 @@ export interface Config {
       };
       /** Days the raw payload of each delivery is kept for audit. Default 30. */
       deliveryRetentionDays?: number;
+    };
+    /**
+     * Major incidents: declared with an incident commander and a
+     * communications lead, and reviewed in a postmortem before they close.
+     */
+    majorIncidents?: {
+      /** Declares every incident opened as P1, by hand or by an alert, a major incident. Defaults to false. */
+      autoDeclare?: boolean;
+      /**
+       * What a declared major incident needs before it may be closed:
+       * `published` (the default) a published postmortem, `written` any
+       * postmortem, `none` nothing.
+       */
+      closeRequiresPostmortem?: 'published' | 'written' | 'none';
     };
     /** The status page (`GET /api/itsm/status`, `/itsm/status` in the app). */
     status?: {

@@ -140,13 +140,16 @@ async function main() {
     return c;
   };
   const alertToken = crypto.randomBytes(24).toString('hex');
+  // A service token (the MCP client's): the collation case reads the
+  // search documents as the search module does, as a service.
+  const serviceToken = crypto.randomBytes(24).toString('hex');
   const backendEnv = {
     ...pgEnv,
     ITSM_BENCH_DB_PREFIX: prefix,
     ITSM_ALERTMANAGER_TOKEN: alertToken,
     // Production refuses to start without an MCP client's token; the
     // benchmark gives it one nobody knows.
-    ITSM_MCP_TOKEN: crypto.randomBytes(24).toString('hex'),
+    ITSM_MCP_TOKEN: serviceToken,
   };
 
   const runDir = makeRunDir();
@@ -223,6 +226,7 @@ async function main() {
       db,
       connectDb,
       alertToken,
+      serviceToken,
       a,
       log,
       getAsUser,

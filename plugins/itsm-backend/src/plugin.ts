@@ -15,6 +15,7 @@ import { applyDatabaseMigrations } from './database/migrations';
 import { createRouter } from './routes/router';
 import { refuseDemoTokens } from './services/alerts/publishedTokens';
 import { scheduleDeliveryPruning } from './services/alerts/scheduleDeliveryPruning';
+import { scheduleChangeTasks } from './services/changes/scheduleChangeTasks';
 import { createItsmServices } from './services/createItsmServices';
 import { prepareProblemDetection } from './services/detection/prepareProblemDetection';
 import { prepareNotifications } from './services/notifications/prepareNotifications';
@@ -83,6 +84,12 @@ export const itsmPlugin = createBackendPlugin({
           db: knex,
           keeper: services.slaClocks,
           scheduler: deps.scheduler,
+          logger: deps.logger,
+        });
+        await scheduleChangeTasks({
+          scheduler: deps.scheduler,
+          correlator: services.changeCorrelator,
+          changes: services.changes,
           logger: deps.logger,
         });
         httpRouter.use(await createRouter({ ...deps, services }));

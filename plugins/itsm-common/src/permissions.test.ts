@@ -20,6 +20,8 @@ describe('itsm permissions', () => {
       'itsm.problem.read',
       'itsm.problem.update',
       'itsm.alert.ingest',
+      'itsm.change.ingest',
+      'itsm.change.read',
     ]);
   });
 

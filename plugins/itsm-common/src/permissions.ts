@@ -89,6 +89,26 @@ export const itsmAlertIngestPermission = createPermission({
 });
 
 /**
+ * Allows deploy pipelines and other senders to record change events.
+ *
+ * @public
+ */
+export const itsmChangeIngestPermission = createPermission({
+  name: 'itsm.change.ingest',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Allows reading change events, their correlation with incidents and the DORA figures.
+ *
+ * @public
+ */
+export const itsmChangeReadPermission = createPermission({
+  name: 'itsm.change.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission of the plugin, for registration with the permissions registry.
  *
  * @public
@@ -101,4 +121,6 @@ export const itsmPermissions = [
   itsmProblemReadPermission,
   itsmProblemUpdatePermission,
   itsmAlertIngestPermission,
+  itsmChangeIngestPermission,
+  itsmChangeReadPermission,
 ];

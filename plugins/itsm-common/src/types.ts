@@ -1,4 +1,6 @@
 import type { IncidentSla } from './sla/slaTypes';
+import type { PostmortemStatus } from './majorIncidents';
+
 // Each union is derived from a const list so that validation (for example a zod enum)
 // and the type share one source.
 
@@ -187,6 +189,12 @@ export interface Incident {
   /** Derived from impact and urgency, never set directly. */
   priority: Priority;
   major: boolean;
+  /** When the incident was declared a major incident; null unless declared. */
+  declaredAt: string | null;
+  /** Incident commander of a declared major incident. */
+  commanderRef: string | null;
+  /** Communications lead of a declared major incident. */
+  communicationsLeadRef: string | null;
   status: IncidentStatus;
   holdReason: HoldReason | null;
   assigneeRef: string | null;
@@ -271,6 +279,8 @@ export interface Postmortem {
   impact: string;
   rootCause: string;
   lessonsLearned: string;
+  /** Where the postmortem stands in its review. */
+  status: PostmortemStatus;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -10,6 +10,7 @@ export type {
   ActionItemRow,
   AlertDeliveryRow,
   DbTime,
+  IncidentEntityRow,
   IncidentRow,
   PostmortemRow,
   ProblemEntityRow,

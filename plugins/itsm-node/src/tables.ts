@@ -41,6 +41,10 @@ export interface IncidentRow {
   duplicate_of_id?: string | null;
   /** That incident's number; numbers never change. */
   duplicate_of_number?: number | null;
+  /** When the incident was declared a major incident. */
+  declared_at?: DbTime | null;
+  commander_ref?: string | null;
+  communications_lead_ref?: string | null;
   detected_at: DbTime;
   acknowledged_at: DbTime | null;
   mitigated_at: DbTime | null;
@@ -133,9 +137,23 @@ export interface PostmortemRow {
   impact: string;
   root_cause: string;
   lessons_learned: string;
+  /** draft, in_review or published; draft when left out. */
+  status?: string;
   created_at: DbTime;
   updated_at: DbTime;
   version: number;
+}
+
+/**
+ * A row of `itsm_incident_entities`: an entity an incident affects besides
+ * its primary entity.
+ *
+ * @public
+ */
+export interface IncidentEntityRow {
+  incident_id: string;
+  entity_ref: string;
+  added_at: DbTime;
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   ActionItemRow,
+  IncidentEntityRow,
   IncidentRow,
   PostmortemRow,
   ProblemEntityRow,
@@ -12,6 +13,7 @@ import { DemoEvent, IncidentPlan, ProblemFrame } from './model';
 import { planIncidents } from './planIncidents';
 import { planLifecycle } from './planLifecycle';
 import { planProblems } from './planProblems';
+import { playMajorIncidents } from './majorIncidents';
 import { buildPostmortem, needsPostmortem } from './postmortems';
 import { playProblem } from './problemHistory';
 import { createRandom } from './random';
@@ -27,6 +29,8 @@ export interface DemoData {
   problemEntities: ProblemEntityRow[];
   actionItems: ActionItemRow[];
   postmortems: PostmortemRow[];
+  /** Entities incidents affect besides their own. */
+  incidentEntities: IncidentEntityRow[];
   timeline: Array<Omit<TimelineRow, 'id'>>;
 }
 
@@ -93,6 +97,15 @@ export function buildDemoData(options: { now: number }): DemoData {
     }
   });
 
+  // A random stream of its own, so the rest of the history stays as it was.
+  const major = playMajorIncidents({
+    r: createRandom(DEMO_SEED + 16),
+    incidents,
+    postmortems,
+    now,
+  });
+  events.push(...major.events);
+
   touchUpdatedAt([...incidents, ...problems], events);
   return {
     incidents,
@@ -100,6 +113,7 @@ export function buildDemoData(options: { now: number }): DemoData {
     problemEntities: affectedEntities(frames, incidents),
     actionItems,
     postmortems,
+    incidentEntities: major.incidentEntities,
     timeline: events
       .map((event, index) => ({ event, index }))
       .sort((a, b) => a.event.at - b.event.at || a.index - b.index)

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { buildDemoData } from './buildDemoData';
+import { buildChangeHistory, changeWeeks } from './changeHistory';
 
 // SQLite before 3.32 allows at most 999 bound variables in one statement, so
 // each chunk stays under that whatever the width of the table.
@@ -24,7 +25,7 @@ async function insertInChunks(
 
 /**
  * Fills an empty ITSM database with a six-month demo history of incidents,
- * problems, postmortems and action items on the demo catalog. Does nothing
+ * problems, postmortems, action items and change events on the demo catalog. Does nothing
  * when incidents exist already.
  */
 export async function seedDemoData(options: {
@@ -36,13 +37,19 @@ export async function seedDemoData(options: {
     if (await tx('itsm_incidents').first('id')) {
       return undefined;
     }
-    const rows = buildDemoData({ now: Date.now() });
+    const now = Date.now();
+    const rows = buildDemoData({ now });
     await insertInChunks(tx, 'itsm_problems', rows.problems);
     await insertInChunks(tx, 'itsm_incidents', rows.incidents);
     await insertInChunks(tx, 'itsm_problem_entities', rows.problemEntities);
     await insertInChunks(tx, 'itsm_postmortems', rows.postmortems);
+    await insertInChunks(tx, 'itsm_incident_entities', rows.incidentEntities);
     await insertInChunks(tx, 'itsm_action_items', rows.actionItems);
     await insertInChunks(tx, 'itsm_timeline', rows.timeline);
+    // The change correlation task finds which deploys preceded incidents.
+    const changes = buildChangeHistory({ now, incidents: rows.incidents });
+    await insertInChunks(tx, 'itsm_changes', changes);
+    await insertInChunks(tx, 'itsm_change_weeks', changeWeeks(changes));
     for (const [name, records] of [
       ['incident', rows.incidents],
       ['problem', rows.problems],
@@ -53,7 +60,7 @@ export async function seedDemoData(options: {
           last_value: Math.max(...records.map(row => Number(row.number))),
         });
     }
-    return rows;
+    return { ...rows, changes };
   });
   if (!data) {
     logger.info(
@@ -62,6 +69,6 @@ export async function seedDemoData(options: {
     return;
   }
   logger.info(
-    `Seeded ITSM demo data: ${data.incidents.length} incidents, ${data.problems.length} problems, ${data.postmortems.length} postmortems, ${data.actionItems.length} action items`,
+    `Seeded ITSM demo data: ${data.incidents.length} incidents, ${data.problems.length} problems, ${data.postmortems.length} postmortems, ${data.actionItems.length} action items, ${data.changes.length} change events`,
   );
 }

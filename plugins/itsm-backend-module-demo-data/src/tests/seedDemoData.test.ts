@@ -38,6 +38,7 @@ describe('the demo data module', () => {
       'itsm_problem_entities',
       'itsm_action_items',
       'itsm_postmortems',
+      'itsm_incident_entities',
       'itsm_timeline',
     ]) {
       const [{ count }] = await knex(table).count({ count: '*' });
@@ -177,7 +178,8 @@ describe('the demo data module', () => {
         itsm_problem_entities: 30,
         itsm_action_items: 115,
         itsm_postmortems: 47,
-        itsm_timeline: 3612,
+        itsm_incident_entities: 19,
+        itsm_timeline: 3742,
       });
       const knownErrors = await knex('itsm_problems').where({
         known_error: true,

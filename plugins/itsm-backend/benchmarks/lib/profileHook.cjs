@@ -58,7 +58,7 @@ http.Server.prototype.emit = function emit(type, req, res) {
 };
 
 const originalQuery = pg.Client.prototype.query;
-pg.Client.prototype.query = function query(config, values, callback) {
+pg.Client.prototype.query = function query(config, values) {
   if (!recording || typeof config !== 'object' || config === null) {
     return originalQuery.apply(this, arguments);
   }

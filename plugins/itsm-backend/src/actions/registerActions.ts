@@ -3,6 +3,7 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { ItsmServices } from '../services/createItsmServices';
 import { auditedActionsRegistry } from './auditedActionsRegistry';
 import { registerAnalysisActions } from './analysisActions';
+import { registerChangeActions } from './changeActions';
 import { registerIncidentActions } from './incidentActions';
 import { registerProblemActions } from './problemActions';
 
@@ -22,4 +23,5 @@ export function registerActions(options: {
   registerIncidentActions({ actionsRegistry, ...services });
   registerProblemActions({ actionsRegistry, ...services });
   registerAnalysisActions({ actionsRegistry, ...services });
+  registerChangeActions({ actionsRegistry, ...services });
 }

@@ -23,11 +23,7 @@ export async function claimDeliveryChunk(
     .insert({ delivery_hash: deliveryHash, chunk, committed_at: now })
     .onConflict(['delivery_hash', 'chunk'])
     .merge(['committed_at'])
-    .where(
-      'itsm_alert_delivery_chunks.committed_at',
-      '<',
-      now - retryWindowMs,
-    )
+    .where('itsm_alert_delivery_chunks.committed_at', '<', now - retryWindowMs)
     .returning('chunk');
   return claimed.length === 1;
 }

@@ -6,6 +6,7 @@ import { Knex } from 'knex';
 import { ListSort } from '@backstage-itsm/plugin-itsm-common';
 import { findRecordRow, isUuid } from './findRecordRow';
 import { ListCursor } from './listCursor';
+import { whereIncidentAffects } from './incidentEntities';
 import { incidentFromRow } from './mappers';
 import { RecordListFilter, entitySets } from './recordListFilter';
 import { fetchSortedPage } from './sortedPage';
@@ -18,6 +19,8 @@ export type QueryRestriction = (query: Knex.QueryBuilder) => void;
 /** Filters of the incident list. */
 export interface IncidentFilter extends RecordListFilter {
   entityRefs?: string[];
+  /** Incidents on these entities or affecting them besides their own. */
+  affectingEntityRefs?: string[];
   ownerRefs?: string[];
   statuses?: string[];
   priorities?: number[];
@@ -55,6 +58,9 @@ export function whereIncidentMatches(
   }
   if (filter.entityRefs?.length) {
     query.whereIn('entity_ref', filter.entityRefs);
+  }
+  if (filter.affectingEntityRefs?.length) {
+    whereIncidentAffects(query, { entityRefs: filter.affectingEntityRefs });
   }
   if (filter.ownerRefs?.length) {
     query.whereIn('owner_ref', filter.ownerRefs);

@@ -23,6 +23,8 @@ export interface NewIncident {
   occurrenceCount: number;
   workaround: string | null;
   detectedAt: number;
+  /** When it was declared a major incident, if it opens as one. */
+  declaredAt?: number | null;
 }
 
 /**
@@ -66,6 +68,7 @@ export async function insertIncident(
     created_at: now,
     updated_at: now,
     version: 1,
+    declared_at: incident.declaredAt ?? null,
   };
   await tx('itsm_incidents').insert(row);
   await appendTimeline(tx, {
@@ -77,6 +80,20 @@ export async function insertIncident(
         actorRef: incident.reporterRef,
         body: row.title,
       },
+      ...(incident.declaredAt
+        ? [
+            {
+              recordType: 'incident' as const,
+              recordId: row.id,
+              kind: 'field_changed' as const,
+              actorRef: incident.reporterRef,
+              field: 'declaredAt',
+              oldValue: null,
+              newValue: new Date(incident.declaredAt).toISOString(),
+              body: 'Declared a major incident on opening as P1',
+            },
+          ]
+        : []),
     ],
     now,
   });

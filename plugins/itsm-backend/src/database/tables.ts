@@ -2,6 +2,7 @@ export type {
   ActionItemRow,
   AlertDeliveryRow,
   DbTime,
+  IncidentEntityRow,
   IncidentRow,
   PostmortemRow,
   ProblemEntityRow,

@@ -10,10 +10,12 @@ import { actionItemRoutes } from './actionItemRoutes';
 import { alertRoutes } from './alertRoutes';
 import { analysisRoutes } from './analysisRoutes';
 import { auditedRoute } from './audit/auditedRoute';
+import { changeRoutes } from './changeRoutes';
 import { errorHandler } from './errorHandler';
 import { followRoutes } from './followRoutes';
 import { incidentRoutes } from './incidentRoutes';
 import { jsonBody } from './jsonBody';
+import { majorIncidentRoutes } from './majorIncidentRoutes';
 import { pingRoutes } from './pingRoutes';
 import { problemRoutes } from './problemRoutes';
 import { searchDocumentRoutes } from './searchDocumentRoutes';
@@ -38,6 +40,7 @@ export async function createRouter(options: {
   const router = Router();
   // Before the general body parser: alert payloads have their own limits.
   router.use(alertRoutes(deps));
+  router.use(changeRoutes(deps));
   router.use(jsonBody);
 
   router.get('/health', async (_req, res) => {
@@ -48,6 +51,7 @@ export async function createRouter(options: {
   router.use(triageRoutes(deps));
   router.use(followRoutes(deps));
   router.use(incidentRoutes(deps));
+  router.use(majorIncidentRoutes(deps));
   router.use(problemRoutes(deps));
   router.use(actionItemRoutes(deps));
   router.use(summaryRoutes(deps));

@@ -29,7 +29,11 @@ import {
   URGENCIES,
 } from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
-import { analysisQuery } from '@backstage-itsm/plugin-itsm-common';
+import {
+  analysisQuery,
+  changeBody,
+  listChangesQuery,
+} from '@backstage-itsm/plugin-itsm-common';
 import {
   createActionItemBody,
   listActionItemsQuery,
@@ -59,6 +63,12 @@ import {
   problemTransitionBody,
   publishKnownErrorBody,
   updateProblemBody,
+} from '@backstage-itsm/plugin-itsm-common';
+import {
+  affectedEntitiesBody,
+  listPostmortemsQuery,
+  majorIncidentBody,
+  postmortemStatusBody,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
   entityFollowQuery,
@@ -147,6 +157,9 @@ const newIncident: Incident = {
   urgency: 2,
   priority: 2,
   major: false,
+  declaredAt: null,
+  commanderRef: null,
+  communicationsLeadRef: null,
   status: 'new',
   holdReason: null,
   assigneeRef: null,
@@ -260,6 +273,7 @@ const postmortem: Postmortem = {
   impact: '## Impact',
   rootCause: '',
   lessonsLearned: '',
+  status: 'draft',
   createdAt: NOW,
   updatedAt: NOW,
   version: 1,
@@ -329,6 +343,11 @@ describe('openapi.yaml', () => {
         'GET /incidents/{id}/postmortem',
         'PUT /incidents/{id}/postmortem',
         'POST /incidents/{id}/problem',
+        'PUT /incidents/{id}/major-incident',
+        'GET /incidents/{id}/affected-entities',
+        'PUT /incidents/{id}/affected-entities',
+        'POST /incidents/{id}/postmortem/status',
+        'GET /postmortems',
         'GET /problems',
         'POST /problems',
         'GET /problems/{id}',
@@ -350,6 +369,12 @@ describe('openapi.yaml', () => {
         'GET /analysis',
         'POST /alerts/alertmanager',
         'POST /alerts/pagerduty/v2/enqueue',
+        'POST /alerts/pagerduty/v2/change/enqueue',
+        'POST /changes',
+        'GET /changes',
+        'GET /dora',
+        'GET /incidents/{id}/changes',
+        'GET /problems/{id}/changes',
         'GET /alerts/unrouted',
         'GET /alerts/unrouted/count',
         'POST /alerts/unrouted/{id}/assign',
@@ -399,6 +424,7 @@ describe('openapi.yaml', () => {
       'GET /incidents/{id}/known-errors',
       'GET /incidents/{id}',
       'GET /incidents/{id}/postmortem',
+      'GET /incidents/{id}/affected-entities',
       'GET /incidents/{id}/follow',
       'PUT /incidents/{id}/follow',
       'DELETE /incidents/{id}/follow',
@@ -409,6 +435,8 @@ describe('openapi.yaml', () => {
       'PUT /problems/{id}/follow',
       'DELETE /problems/{id}/follow',
       'GET /status',
+      'GET /incidents/{id}/changes',
+      'GET /problems/{id}/changes',
     ]);
   });
 
@@ -435,6 +463,9 @@ describe('openapi.yaml', () => {
       'PATCH /incidents/{id}',
       'POST /incidents/{id}/transitions',
       'PUT /incidents/{id}/postmortem',
+      'PUT /incidents/{id}/major-incident',
+      'PUT /incidents/{id}/affected-entities',
+      'POST /incidents/{id}/postmortem/status',
       'PATCH /problems/{id}',
       'POST /problems/{id}/transitions',
       'POST /problems/{id}/known-error',
@@ -546,6 +577,9 @@ describe('openapi.yaml', () => {
       ['post', '/incidents/{id}/known-error', confirmKnownErrorBody],
       ['put', '/incidents/{id}/postmortem', postmortemBody],
       ['post', '/incidents/{id}/problem', problemFromIncidentBody],
+      ['put', '/incidents/{id}/major-incident', majorIncidentBody],
+      ['put', '/incidents/{id}/affected-entities', affectedEntitiesBody],
+      ['post', '/incidents/{id}/postmortem/status', postmortemStatusBody],
       ['post', '/problems', createProblemBody],
       ['patch', '/problems/{id}', updateProblemBody],
       ['post', '/problems/{id}/transitions', problemTransitionBody],
@@ -556,6 +590,7 @@ describe('openapi.yaml', () => {
       ['patch', '/action-items/{id}', updateActionItemBody],
       ['post', '/alerts/unrouted/{id}/assign', assignUnroutedAlertBody],
       ['post', '/alerts/unrouted/{id}/dismiss', dismissUnroutedAlertBody],
+      ['post', '/changes', changeBody],
     ];
 
     it.each(bodies)('%s %s body', (method, path, zodSchema) => {
@@ -603,6 +638,9 @@ describe('openapi.yaml', () => {
       ['/analysis', analysisQuery],
       ['/alerts/unrouted', listUnroutedAlertsQuery],
       ['/alerts/unrouted/count', countUnroutedAlertsQuery],
+      ['/changes', listChangesQuery],
+      ['/dora', analysisQuery],
+      ['/postmortems', listPostmortemsQuery],
     ];
 
     it.each(queries)('GET %s query', (path, zodSchema) => {
@@ -809,11 +847,11 @@ describe('validateResponse', () => {
     expect(
       validateResponse({
         method: 'GET',
-        path: '/changes',
+        path: '/deployments',
         status: 200,
         body: {},
       }),
-    ).toEqual(['No documented operation for GET /changes']);
+    ).toEqual(['No documented operation for GET /deployments']);
     expect(
       validateResponse({
         method: 'DELETE',

@@ -10,6 +10,7 @@ import { Knex } from 'knex';
 import { Authorizer } from '../shared/authorizer';
 import { CatalogEntities } from '../shared/catalogEntities';
 import { readDependencyDepth } from '../shared/dependencyDepth';
+import { readMajorIncidentConfig } from '../shared/majorIncidentConfig';
 import { readPriorityMatrix } from '../shared/priorityMatrix';
 import { ActionItemService } from './actionItems/ActionItemService';
 import { AlertEntityResolver } from './alerts/AlertEntityResolver';
@@ -17,10 +18,18 @@ import { AlertIngestService } from './alerts/AlertIngestService';
 import { readAlertConfig } from './alerts/alertConfig';
 import { UnroutedAlertService } from './alerts/UnroutedAlertService';
 import { AnalysisService } from './analysis/AnalysisService';
+import { ChangeCorrelator } from './changes/ChangeCorrelator';
+import { ChangeIngestService } from './changes/ChangeIngestService';
+import { ChangeReadService } from './changes/ChangeReadService';
+import { readChangeConfig } from './changes/changeConfig';
+import { DoraService } from './changes/DoraService';
 import { FollowService } from './followers/FollowService';
 import { HealthService } from './health/HealthService';
 import { DuplicateService } from './incidents/DuplicateService';
 import { IncidentService } from './incidents/IncidentService';
+import { AffectedEntityService } from './majorIncidents/AffectedEntityService';
+import { MajorIncidentService } from './majorIncidents/MajorIncidentService';
+import { PostmortemReviewService } from './postmortems/PostmortemReviewService';
 import { PostmortemService } from './postmortems/PostmortemService';
 import { IncidentKnownErrorService } from './problems/IncidentKnownErrorService';
 import { KnownErrorService } from './problems/KnownErrorService';
@@ -46,6 +55,9 @@ export interface ItsmServices {
   problemsFromIncidents: ProblemFromIncidentService;
   knownErrors: KnownErrorService;
   postmortems: PostmortemService;
+  postmortemReviews: PostmortemReviewService;
+  majorIncidents: MajorIncidentService;
+  affectedEntities: AffectedEntityService;
   actionItems: ActionItemService;
   summaries: EntitySummaryService;
   analysis: AnalysisService;
@@ -56,9 +68,13 @@ export interface ItsmServices {
   upstreamIncidents: UpstreamIncidentService;
   slaClocks: SlaClockKeeper;
   searchDocuments: SearchDocumentService;
+  changes: ChangeIngestService;
+  changeReads: ChangeReadService;
+  changeCorrelator: ChangeCorrelator;
+  dora: DoraService;
 }
 
-/** Builds the services from config; a bad priority matrix, alert, status or SLA setting fails start-up. */
+/** Builds the services from config; a bad priority matrix, alert, status, SLA or major incident setting fails start-up. */
 export function createItsmServices(options: {
   knex: Knex;
   config: Config;
@@ -80,12 +96,14 @@ export function createItsmServices(options: {
   const statusStates = readStatusStates(config);
   const dependencyDepth = readDependencyDepth(config);
   const slaClocks = new SlaClockKeeper({ policy: readSlaPolicy(config) });
+  const majorIncidents = readMajorIncidentConfig(config);
   const shared = {
     db,
     authorizer,
     entities,
     catalog,
     priorityMatrix,
+    majorIncidents,
     now,
     afterIncidentChange: slaClocks.enabled
       ? slaClocks.refresh.bind(slaClocks)
@@ -93,6 +111,15 @@ export function createItsmServices(options: {
   };
   const triage = { ...shared, dependencyDepth };
   const problems = new ProblemService(shared);
+  const changeConfig = readChangeConfig(config);
+  // Changes route by the same rules, and the same catalog cache, as alerts.
+  const resolver = new AlertEntityResolver({
+    catalog,
+    auth: options.auth,
+    config: alertConfig,
+    logger: options.logger,
+    now,
+  });
   return {
     health: new HealthService({ db }),
     incidents: new IncidentService(shared),
@@ -103,6 +130,9 @@ export function createItsmServices(options: {
     problemsFromIncidents: new ProblemFromIncidentService(shared),
     knownErrors: new KnownErrorService({ ...shared, problems }),
     postmortems: new PostmortemService(shared),
+    postmortemReviews: new PostmortemReviewService(shared),
+    majorIncidents: new MajorIncidentService(shared),
+    affectedEntities: new AffectedEntityService(shared),
     actionItems: new ActionItemService(shared),
     summaries: new EntitySummaryService(shared),
     analysis: new AnalysisService({
@@ -114,13 +144,7 @@ export function createItsmServices(options: {
       ...shared,
       config: alertConfig,
       logger: options.logger,
-      resolver: new AlertEntityResolver({
-        catalog,
-        auth: options.auth,
-        config: alertConfig,
-        logger: options.logger,
-        now,
-      }),
+      resolver,
     }),
     unroutedAlerts: new UnroutedAlertService({
       ...shared,
@@ -136,5 +160,25 @@ export function createItsmServices(options: {
     }),
     slaClocks,
     searchDocuments: new SearchDocumentService({ db }),
+    changes: new ChangeIngestService({
+      ...shared,
+      router: resolver,
+      config: changeConfig,
+      logger: options.logger,
+    }),
+    changeReads: new ChangeReadService({
+      ...shared,
+      config: changeConfig,
+      dependencyDepth,
+    }),
+    dora: new DoraService({ ...shared, config: changeConfig }),
+    changeCorrelator: new ChangeCorrelator({
+      db,
+      catalog,
+      auth: options.auth,
+      config: changeConfig,
+      dependencyDepth,
+      now,
+    }),
   };
 }

@@ -20,6 +20,10 @@ export function incidentListRequest(
   return {
     filter: {
       entityRefs: normaliseAll(query.entityRef, 'entityRef'),
+      affectingEntityRefs: normaliseAll(
+        query.affectingEntityRef,
+        'affectingEntityRef',
+      ),
       ownerRefs: normaliseAll(query.ownerRef, 'ownerRef'),
       statuses: query.status,
       priorities: query.priority,

@@ -19,6 +19,10 @@ import { Caller } from './caller';
 import { CatalogEntities } from './catalogEntities';
 import { diffFields } from './diffFields';
 import { entitiesOfScope } from './entityScope';
+import {
+  DEFAULT_MAJOR_INCIDENT_CONFIG,
+  MajorIncidentConfig,
+} from './majorIncidentConfig';
 import { sortOrDefault } from './pageOptions';
 import { priorityAfterEdit } from './priorityAfterEdit';
 import { RecordAccess, RecordKind } from './recordAccess';
@@ -40,6 +44,8 @@ export interface RecordServiceDeps {
   entities: CatalogEntities;
   catalog: CatalogService;
   priorityMatrix: PriorityMatrix;
+  /** Defaults to {@link DEFAULT_MAJOR_INCIDENT_CONFIG}. */
+  majorIncidents?: MajorIncidentConfig;
   now?: () => number;
 }
 

@@ -69,7 +69,6 @@ describe('large alert deliveries', () => {
         ),
       ).toBe(1);
     });
-
   });
 });
 

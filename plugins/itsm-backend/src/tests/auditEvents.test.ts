@@ -209,6 +209,19 @@ describe('auditor events of the mutating routes', () => {
         outcomeMeta: { unrouted: 1, opened: 0 },
       });
 
+      const change = await send('post', '/changes', {
+        entityRef: 'component:default/checkout-api',
+        summary: 'Deploy checkout-api 2.4.1',
+        dedupKey: `audit-change-${databaseId}`,
+      });
+      expect(change.status).toBe(202);
+      expect(onlyEvent()).toMatchObject({
+        eventId: 'change-ingest',
+        severityLevel: 'low',
+        outcome: 'succeeded',
+        outcomeMeta: { id: change.body.id },
+      });
+
       const enqueued = await send(
         'post',
         '/alerts/pagerduty/v2/enqueue',
@@ -297,6 +310,23 @@ describe('auditor events of the mutating routes', () => {
         expect((await send('get', path)).status).toBe(200);
         expect(events).toEqual([]);
       }
+    });
+
+    it('records the declaration of a major incident at high severity', async () => {
+      const created = await send('post', '/incidents', incidentInput());
+      const declared = await send(
+        'put',
+        `/incidents/${created.body.number}/major-incident`,
+        { version: created.body.version },
+      );
+      expect(declared.status).toBe(200);
+      expect(onlyEvent()).toMatchObject({
+        eventId: 'incident-major-declare',
+        severityLevel: 'high',
+        meta: { params: { id: created.body.number } },
+        outcome: 'succeeded',
+        outcomeMeta: { id: created.body.id },
+      });
     });
 
     it('records the changes made through actions under the same ids, naming the caller, and their reads not at all', async () => {

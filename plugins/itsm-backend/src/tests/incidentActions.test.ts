@@ -1,5 +1,6 @@
 import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
 import { actionInvoker, listActions } from '../__testUtils__/actionTestKit';
 import { incidentInput } from '../__testUtils__/fixtures';
 import {
@@ -30,6 +31,8 @@ const ACTIONS = [
   'search-known-errors',
   'create-problem-from-incident',
   'get-reliability-analysis',
+  'get-incident-changes',
+  'get-problem-changes',
 ];
 
 describe('incident actions', () => {
@@ -143,6 +146,37 @@ describe('incident actions', () => {
           actorRef: 'user:default/ben',
         });
       }
+    });
+
+    it('says what changed before an incident, with the path, and refuses a caller who may not read changes', async () => {
+      const posted = await request(server)
+        .post('/api/itsm/changes')
+        .set(ben)
+        .send({
+          entityRef: incident.entityRef,
+          kind: 'deploy',
+          summary: 'Deploy checkout-api 7.1.0',
+          timestamp: new Date(
+            Date.parse(incident.detectedAt) - 10 * 60_000,
+          ).toISOString(),
+        });
+      expect(posted.status).toBe(202);
+      const res = await invoke('get-incident-changes', { id: incident.number });
+      expect(res.status).toBe(200);
+      expect(res.body.output.items).toEqual([
+        expect.objectContaining({
+          change: expect.objectContaining({
+            summary: 'Deploy checkout-api 7.1.0',
+          }),
+          path: [incident.entityRef],
+        }),
+      ]);
+
+      allow(AuthorizeResult.DENY);
+      const denied = await invoke('get-incident-changes', {
+        id: incident.number,
+      });
+      expect(denied.status).toBe(403);
     });
 
     it('posts a public status update and an internal note', async () => {
@@ -301,6 +335,8 @@ describe('incident actions', () => {
       ['list-incidents', { systemRef: 'system:default/nowhere' }],
       ['get-incident', { id: 'INC-999999' }],
       ['get-incident', { id: UNKNOWN_ID }],
+      ['get-incident-changes', { id: 'INC-999999' }],
+      ['get-problem-changes', { id: 'PRB-999999' }],
       ['add-incident-note', { id: UNKNOWN_ID, body: 'Lost' }],
       [
         'transition-incident',

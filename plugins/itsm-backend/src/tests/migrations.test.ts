@@ -20,6 +20,10 @@ const TABLES = [
   'itsm_outbox',
   'itsm_followers',
   'itsm_cadence_reminders',
+  'itsm_changes',
+  'itsm_change_incidents',
+  'itsm_change_weeks',
+  'itsm_change_correlated',
 ];
 
 describe('migrations', () => {

@@ -111,6 +111,8 @@ export type IncidentTransitionRequest = z.input<typeof incidentTransitionBody>;
 export const listIncidentsQuery = z
   .object({
     entityRef: queryList(entityRefText),
+    /** Incidents on the entity or affecting it besides their own. */
+    affectingEntityRef: queryList(entityRefText),
     ownerRef: queryList(entityRefText),
     status: queryList(oneOf(INCIDENT_STATUSES)),
     priority: priorityList,

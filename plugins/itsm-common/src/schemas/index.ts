@@ -8,3 +8,5 @@ export * from './triageSchemas';
 export * from './followSchemas';
 export * from './statusSchemas';
 export * from './searchSchemas';
+export * from './changeSchemas';
+export * from './majorIncidentSchemas';

@@ -1,5 +1,13 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  AffectedEntities,
+  AffectedEntitiesRequest,
+  ListPostmortemsRequest,
+  MajorIncidentRequest,
+  PostmortemListItem,
+  PostmortemStatusRequest,
+} from '@backstage-itsm/plugin-itsm-common';
+import {
   ActionItem,
   ActionItemParent,
   AnalysisQuery,
@@ -42,6 +50,11 @@ import {
   StatusPage,
   UpstreamIncidents,
 } from '@backstage-itsm/plugin-itsm-common';
+import {
+  DoraFigures,
+  IncidentChanges,
+  ProblemChanges,
+} from '@backstage-itsm/plugin-itsm-common';
 import { ItsmAudience, ItsmFollowState, ItsmFollowTarget } from './liveTypes';
 
 /**
@@ -73,6 +86,23 @@ export interface ItsmApi {
     incidentId: string,
     options: ProblemFromIncidentRequest,
   ): Promise<Problem>;
+  /** Declares a major incident and sets its roles. */
+  declareMajorIncident(
+    incidentId: string,
+    declaration: MajorIncidentRequest,
+  ): Promise<Incident>;
+  getAffectedEntities(incidentId: string): Promise<AffectedEntities>;
+  setAffectedEntities(
+    incidentId: string,
+    request: AffectedEntitiesRequest,
+  ): Promise<Incident>;
+  movePostmortemStatus(
+    incidentId: string,
+    move: PostmortemStatusRequest,
+  ): Promise<Postmortem>;
+  listPostmortems(
+    query: ListPostmortemsRequest,
+  ): Promise<Page<PostmortemListItem>>;
 
   listProblems(query: ProblemQueueQuery): Promise<Page<Problem>>;
   listKnownErrors(query: KnownErrorListQuery): Promise<Page<Problem>>;
@@ -130,6 +160,12 @@ export interface ItsmApi {
   ): Promise<UnroutedAlertCount>;
   /** Reliability analysis of an entity, owner, system or the organisation. */
   getAnalysis(query: AnalysisQuery): Promise<ReliabilityAnalysis>;
+  /** Deployment frequency, change failure rate and time to restore, per week. */
+  getDoraFigures(query: AnalysisQuery): Promise<DoraFigures>;
+  /** Changes on the incident's entity and dependencies before its detection. */
+  listIncidentChanges(incidentId: string): Promise<IncidentChanges>;
+  /** Which changes preceded the problem's incidents, and how often. */
+  getProblemChanges(problemId: string): Promise<ProblemChanges>;
 
   // Triage: duplicates while logging, known errors during the incident.
   /** Open incidents on the entity and what it depends on, matching words first. */

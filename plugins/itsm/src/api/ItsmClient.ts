@@ -1,5 +1,18 @@
+import {
+  DoraFigures,
+  IncidentChanges,
+  ProblemChanges,
+} from '@backstage-itsm/plugin-itsm-common';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import {
+  AffectedEntities,
+  AffectedEntitiesRequest,
+  ListPostmortemsRequest,
+  MajorIncidentRequest,
+  PostmortemListItem,
+  PostmortemStatusRequest,
+} from '@backstage-itsm/plugin-itsm-common';
 import {
   ActionItem,
   ActionItemParent,
@@ -133,6 +146,52 @@ export class ItsmClient implements ItsmApi {
     );
   }
 
+  declareMajorIncident(
+    incidentId: string,
+    declaration: MajorIncidentRequest,
+  ): Promise<Incident> {
+    return this.call(
+      'PUT',
+      `/incidents/${encode(incidentId)}/major-incident`,
+      declaration,
+    );
+  }
+
+  getAffectedEntities(incidentId: string): Promise<AffectedEntities> {
+    return this.call(
+      'GET',
+      `/incidents/${encode(incidentId)}/affected-entities`,
+    );
+  }
+
+  setAffectedEntities(
+    incidentId: string,
+    request: AffectedEntitiesRequest,
+  ): Promise<Incident> {
+    return this.call(
+      'PUT',
+      `/incidents/${encode(incidentId)}/affected-entities`,
+      request,
+    );
+  }
+
+  movePostmortemStatus(
+    incidentId: string,
+    move: PostmortemStatusRequest,
+  ): Promise<Postmortem> {
+    return this.call(
+      'POST',
+      `/incidents/${encode(incidentId)}/postmortem/status`,
+      move,
+    );
+  }
+
+  listPostmortems(
+    query: ListPostmortemsRequest,
+  ): Promise<Page<PostmortemListItem>> {
+    return this.call('GET', `/postmortems?${toSearchParams(query)}`);
+  }
+
   listProblems(query: ProblemQueueQuery): Promise<Page<Problem>> {
     return this.call('GET', `/problems?${toSearchParams(query)}`);
   }
@@ -251,6 +310,18 @@ export class ItsmClient implements ItsmApi {
 
   getAnalysis(query: AnalysisQuery): Promise<ReliabilityAnalysis> {
     return this.call('GET', `/analysis?${toSearchParams(query)}`);
+  }
+
+  getDoraFigures(query: AnalysisQuery): Promise<DoraFigures> {
+    return this.call('GET', `/dora?${toSearchParams(query)}`);
+  }
+
+  listIncidentChanges(incidentId: string): Promise<IncidentChanges> {
+    return this.call('GET', `/incidents/${encode(incidentId)}/changes`);
+  }
+
+  getProblemChanges(problemId: string): Promise<ProblemChanges> {
+    return this.call('GET', `/problems/${encode(problemId)}/changes`);
   }
 
   listPossibleDuplicates(query: {

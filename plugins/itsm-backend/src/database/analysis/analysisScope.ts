@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { whereIncidentAffects } from '../incidentEntities';
 import { QueryRestriction } from '../incidents';
 
 /** Which records an analysis reads: the scope's entities and the caller's restrictions. */
@@ -22,14 +23,19 @@ function whereEntityIn(query: Knex.QueryBuilder, entityRefs: string[]): void {
   }
 }
 
-/** Incidents of the scope the caller may read, all time, cancelled ones excluded. */
+/**
+ * Incidents of the scope the caller may read, all time, cancelled ones
+ * excluded: on one of its entities or affecting one besides their own.
+ */
 export function readableIncidents(
   db: Knex,
   filter: AnalysisFilter,
 ): Knex.QueryBuilder {
   const query = db('itsm_incidents').whereNot('status', 'cancelled');
-  if (filter.entityRefs) {
-    whereEntityIn(query, filter.entityRefs);
+  if (filter.entityRefs?.length === 0) {
+    query.whereRaw('1 = 0');
+  } else if (filter.entityRefs) {
+    whereIncidentAffects(query, { entityRefs: filter.entityRefs });
   }
   filter.restrictIncidents?.(query);
   return query;

@@ -12,18 +12,64 @@ export interface OpenStatusIncident {
   priority: number;
   status: string;
   entityRef: string;
+  /** The other entities it affects. */
+  alsoAffects: string[];
 }
 
-/** The worst (lowest) priority of the open incidents of each entity, aggregated in SQL. */
+type WorstRow = { entity_ref: string; worst: number | string };
+
+/**
+ * The worst (lowest) priority of the open incidents of each entity, on it
+ * or affecting it besides their own entity, aggregated in SQL.
+ */
 export async function worstOpenPriorityByEntity(
   db: Knex,
 ): Promise<Map<string, number>> {
-  const rows = (await db('itsm_incidents')
-    .select('entity_ref')
-    .min({ worst: 'priority' })
-    .whereIn('status', OPEN_INCIDENT_STATUSES)
-    .groupBy('entity_ref')) as { entity_ref: string; worst: number | string }[];
-  return new Map(rows.map(row => [row.entity_ref, Number(row.worst)]));
+  const [primary, affected] = (await Promise.all([
+    db('itsm_incidents')
+      .select('entity_ref')
+      .min({ worst: 'priority' })
+      .whereIn('status', OPEN_INCIDENT_STATUSES)
+      .groupBy('entity_ref'),
+    db('itsm_incident_entities as ie')
+      .join('itsm_incidents as i', 'i.id', 'ie.incident_id')
+      .select('ie.entity_ref')
+      .min({ worst: 'i.priority' })
+      .whereIn('i.status', OPEN_INCIDENT_STATUSES)
+      .groupBy('ie.entity_ref'),
+  ])) as [WorstRow[], WorstRow[]];
+  const worst = new Map<string, number>();
+  for (const row of [...primary, ...affected]) {
+    const priority = Number(row.worst);
+    worst.set(
+      row.entity_ref,
+      Math.min(priority, worst.get(row.entity_ref) ?? priority),
+    );
+  }
+  return worst;
+}
+
+async function alsoAffectedBy(
+  db: Knex,
+  incidentIds: string[],
+): Promise<Map<string, string[]>> {
+  const byIncident = new Map<string, string[]>();
+  if (incidentIds.length === 0) {
+    return byIncident;
+  }
+  const rows: { incident_id: string; entity_ref: string }[] = await db(
+    'itsm_incident_entities',
+  )
+    .select('incident_id', 'entity_ref')
+    .whereIn('incident_id', incidentIds)
+    .orderBy('entity_ref');
+  for (const row of rows) {
+    byIncident.set(row.incident_id, [
+      ...(byIncident.get(row.incident_id) ?? []),
+      row.entity_ref,
+    ]);
+  }
+  return byIncident;
 }
 
 /** Open incidents, most urgent first, at most `limit`. */
@@ -32,14 +78,19 @@ export async function listOpenStatusIncidents(
   options: { limit: number },
 ): Promise<OpenStatusIncident[]> {
   const rows = await db('itsm_incidents')
-    .select('number', 'title', 'priority', 'status', 'entity_ref')
+    .select('id', 'number', 'title', 'priority', 'status', 'entity_ref')
     .whereIn('status', OPEN_INCIDENT_STATUSES)
     .orderBy([
       { column: 'priority', order: 'asc' },
       { column: 'number', order: 'desc' },
     ])
     .limit(options.limit);
+  const affected = await alsoAffectedBy(
+    db,
+    rows.map(row => row.id),
+  );
   return rows.map(row => ({
+    alsoAffects: affected.get(row.id) ?? [],
     number: formatIncidentNumber(Number(row.number)),
     title: row.title,
     priority: Number(row.priority),

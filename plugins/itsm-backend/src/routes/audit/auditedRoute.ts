@@ -5,7 +5,10 @@ import {
 import { toError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import { NextFunction, Request, Response } from 'express';
-import { ITSM_AUDIT_EVENTS, ItsmAuditEventId } from '../../shared/audit/auditEvents';
+import {
+  ITSM_AUDIT_EVENTS,
+  ItsmAuditEventId,
+} from '../../shared/audit/auditEvents';
 import { resultMeta } from '../../shared/audit/resultMeta';
 
 /** A route handler as the plugin's routers take them. */

@@ -29,6 +29,7 @@ import {
 import { lockAlertKeys } from '../../database/lockAlertKeys';
 import { openDedupKeyOf } from '../../database/openDedupKey';
 import { Authorizer } from '../../shared/authorizer';
+import { MajorIncidentConfig } from '../../shared/majorIncidentConfig';
 import { Caller } from '../../shared/caller';
 import { ResolvedEntity } from '../../shared/catalogEntities';
 import {
@@ -106,6 +107,7 @@ export class AlertIngestService {
       resolver: AlertEntityResolver;
       config: AlertConfig;
       priorityMatrix: PriorityMatrix;
+      majorIncidents?: MajorIncidentConfig;
       logger: LoggerService;
       now?: () => number;
     },
@@ -296,6 +298,7 @@ export class AlertIngestService {
           const context = {
             config: this.deps.config,
             priorityMatrix: this.deps.priorityMatrix,
+            autoDeclare: Boolean(this.deps.majorIncidents?.autoDeclare),
             actorRef: caller.actorRef,
             now,
           };

@@ -25,6 +25,7 @@ import {
 } from '../../database/unroutedAlerts';
 import { openIncidentNumberOf } from '../../database/alertIncidents';
 import { Authorizer } from '../../shared/authorizer';
+import { MajorIncidentConfig } from '../../shared/majorIncidentConfig';
 import { Caller } from '../../shared/caller';
 import { CatalogEntities } from '../../shared/catalogEntities';
 import { AlertConfig } from './alertConfig';
@@ -51,6 +52,7 @@ export class UnroutedAlertService {
       entities: CatalogEntities;
       config: AlertConfig;
       priorityMatrix: PriorityMatrix;
+      majorIncidents?: MajorIncidentConfig;
       now?: () => number;
     },
   ) {}
@@ -216,6 +218,8 @@ export class UnroutedAlertService {
         urgency: Number(alert.urgency),
         priority,
         major: priority === 1,
+        declaredAt:
+          priority === 1 && this.deps.majorIncidents?.autoDeclare ? now : null,
         assigneeRef: null,
         reporterRef: alert.reporter_ref,
         source: alert.source,

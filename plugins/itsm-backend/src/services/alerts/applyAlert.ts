@@ -40,6 +40,8 @@ export type AlertOutcome =
 export interface AlertContext {
   config: AlertConfig;
   priorityMatrix: PriorityMatrix;
+  /** Declares the P1 incidents alerts open major incidents. */
+  autoDeclare: boolean;
   /** Who sent the delivery. */
   actorRef: string;
   now: number;
@@ -222,6 +224,7 @@ async function openIncident(
       urgency,
       priority,
       major: priority === 1,
+      declaredAt: priority === 1 && context.autoDeclare ? context.now : null,
       assigneeRef: null,
       reporterRef: context.actorRef,
       source: alert.source,

@@ -4,6 +4,7 @@ import { RootConfigService } from '@backstage/backend-plugin-api';
 export const PUBLISHED_DEMO_TOKENS: readonly string[] = [
   'itsm-demo-alertmanager-token',
   'itsm-demo-mcp-token',
+  'itsm-demo-ci-token',
 ];
 
 /** Where a published token may be used: on a developer's machine and in tests. */

@@ -14,6 +14,8 @@ import {
   openProposals,
 } from '../../database/detection/openProposals';
 import { joinOpenProposal } from './joinOpenProposal';
+import { changeFollowedIncidents } from '../../database/detection/changeFollowedIncidents';
+import { changeFollowedRule } from './changeFollowedRule';
 import { DetectionConfig } from './detectionConfig';
 import { dependencyTargets } from './dependencyTargets';
 import { EntityTitles, entityTitles } from './entityTitles';
@@ -36,8 +38,8 @@ const groupOf = (item: { entityRef: string; category: string }) =>
 
 /**
  * Proposes problems from recent incidents that no problem covers yet. Rules
- * run in turn, most specific first (a shared dependency, then repetition,
- * then single major incidents); each reads the incidents left unlinked by the
+ * run in turn, most specific first (incidents after changes, a shared
+ * dependency, then repetition, then single major incidents); each reads the incidents left unlinked by the
  * ones before it.
  */
 export class ProblemDetector {
@@ -83,6 +85,9 @@ export class ProblemDetector {
         }
       }
     };
+    if (config.changeFollowed) {
+      await record(await this.changeFollowed(since));
+    }
     if (config.sharedDependency) {
       await record(await this.sharedDependency(since));
     }
@@ -103,6 +108,20 @@ export class ProblemDetector {
       );
     }
     return summary;
+  }
+
+  private async changeFollowed(since: number) {
+    const rule = this.deps.config.changeFollowed!;
+    const followed = await changeFollowedIncidents(this.deps.db, {
+      since,
+      intervalMs: rule.intervalMs,
+    });
+    return changeFollowedRule(followed, {
+      ...rule,
+      titleOf: await this.titles([
+        ...new Set(followed.map(f => f.change.entityRef)),
+      ]),
+    });
   }
 
   /**

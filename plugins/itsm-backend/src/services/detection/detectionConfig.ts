@@ -15,6 +15,8 @@ export interface DetectionConfig {
   repeatedIncidents?: { minIncidents: number; windowMs: number };
   /** Incidents on K or more components that depend on one entity, within a window. */
   sharedDependency?: { minComponents: number; windowMs: number };
+  /** N or more incidents that followed changes of one entity within an interval. */
+  changeFollowed?: { minIncidents: number; intervalMs: number };
   /** Every P1 or major incident. */
   majorIncidents: boolean;
 }
@@ -24,6 +26,7 @@ const DEFAULTS = {
   lookback: { days: 30 },
   repeatedIncidents: { minIncidents: 3, window: { days: 14 } },
   sharedDependency: { minComponents: 3, window: { hours: 1 } },
+  changeFollowed: { minIncidents: 2, interval: { minutes: 30 } },
 };
 
 function fail(key: string, reason: string): never {
@@ -112,6 +115,7 @@ export function readDetectionConfig(rootConfig: Config): DetectionConfig {
   }
   const repeated = readRule(config, 'repeatedIncidents');
   const shared = readRule(config, 'sharedDependency');
+  const followed = readRule(config, 'changeFollowed');
   const result: DetectionConfig = {
     enabled: readBoolean(config, 'enabled'),
     frequency: readDuration(config, {
@@ -149,6 +153,21 @@ export function readDetectionConfig(rootConfig: Config): DetectionConfig {
         readDuration(shared, {
           key: 'sharedDependency.window',
           fallback: DEFAULTS.sharedDependency.window,
+        }),
+      ),
+    };
+  }
+  if (followed) {
+    result.changeFollowed = {
+      minIncidents: readCount(followed, {
+        key: 'changeFollowed.minIncidents',
+        fallback: DEFAULTS.changeFollowed.minIncidents,
+        min: 1,
+      }),
+      intervalMs: durationToMilliseconds(
+        readDuration(followed, {
+          key: 'changeFollowed.interval',
+          fallback: DEFAULTS.changeFollowed.interval,
         }),
       ),
     };

@@ -5,6 +5,7 @@ import { CandidateIncident } from '../../database/detection/unlinkedIncidents';
 export type DetectionRule =
   | 'repeated_incidents'
   | 'shared_dependency'
+  | 'change_followed'
   | 'major_incident';
 
 /** A problem a rule proposes, with the incidents that triggered it. */

@@ -8,10 +8,14 @@ import {
   derivePriority,
   formatIncidentNumber,
   itsmIncidentCreatePermission,
+  PostmortemStatus,
+  postmortemMissingReason,
 } from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
 import { IncidentFilter } from '../../database/incidents';
 import { insertIncident } from '../../database/insertIncident';
+import { findPostmortemRow } from '../../database/postmortems';
+import { DEFAULT_MAJOR_INCIDENT_CONFIG } from '../../shared/majorIncidentConfig';
 import { incidentFromRow } from '../../database/mappers';
 import { getRecordRow } from '../../database/records';
 import { IncidentRow } from '../../database/tables';
@@ -79,6 +83,7 @@ export class IncidentService extends RecordService<
       urgency: input.urgency,
       matrix: this.deps.priorityMatrix,
     });
+    const declare = priority === 1 && this.majorIncidents().autoDeclare;
     return this.deps.db.transaction(async tx => {
       const row = await insertIncident(tx, {
         incident: {
@@ -90,7 +95,8 @@ export class IncidentService extends RecordService<
           impact: input.impact,
           urgency: input.urgency,
           priority,
-          major: input.major ?? priority === 1,
+          major: declare || (input.major ?? priority === 1),
+          declaredAt: declare ? now : null,
           assigneeRef: assigneeRef ?? null,
           reporterRef: caller.actorRef,
           source: 'manual',
@@ -189,6 +195,9 @@ export class IncidentService extends RecordService<
     if (!check.ok) {
       throw new InputError(check.reason);
     }
+    if (input.to === 'closed') {
+      await this.requirePostmortemBeforeClose(row);
+    }
     const now = this.now();
     const acknowledgement = assigneeOnAcknowledgement({
       row,
@@ -231,6 +240,27 @@ export class IncidentService extends RecordService<
             touchRecord(tx, { recordType: 'incident', id: original.id, now })
         : undefined,
     });
+  }
+
+  private majorIncidents() {
+    return this.deps.majorIncidents ?? DEFAULT_MAJOR_INCIDENT_CONFIG;
+  }
+
+  /** A declared major incident closes only once its postmortem is as far as configured. */
+  private async requirePostmortemBeforeClose(row: IncidentRow) {
+    if (row.declared_at === null || row.declared_at === undefined) {
+      return;
+    }
+    const postmortem = await findPostmortemRow(this.deps.db, row.id);
+    const reason = postmortemMissingReason({
+      requirement: this.majorIncidents().closeRequiresPostmortem,
+      postmortemStatus: postmortem
+        ? ((postmortem.status ?? 'draft') as PostmortemStatus)
+        : null,
+    });
+    if (reason) {
+      throw new InputError(reason);
+    }
   }
 
   private async linkedProblemIsKnownError(row: IncidentRow) {

@@ -11,6 +11,8 @@ export const NOTIFICATION_KINDS = [
   'incident-cadence',
   'incident-sla-warning',
   'incident-sla-breached',
+  'incident-major-declared',
+  'incident-role-assigned',
   'problem-known-error',
   'problem-fixed',
   'problem-update',

@@ -17,6 +17,7 @@ import {
   planDependentNotices,
 } from './planDependentNotices';
 import { planIncidentNotices } from './planIncidentNotices';
+import { planMajorIncidentNotices } from './planMajorIncidentNotices';
 import { planProblemNotices } from './planProblemNotices';
 import { planSlaNotices } from './planSlaNotices';
 
@@ -52,6 +53,7 @@ export async function planChangeNotices(options: {
     ]);
     const own = planIncidentNotices({ incident, events, followers });
     notices.push(...own, ...planSlaNotices({ incident, events }));
+    notices.push(...planMajorIncidentNotices({ incident, events, followers }));
     if (
       config.kinds.has('incident-dependents') &&
       exposesDependents({ incident, events })

@@ -84,14 +84,17 @@ export class StatusService {
   }
 }
 
+/** Open incidents by each entity they are on or affect. */
 function groupByEntity(
   incidents: OpenStatusIncident[],
 ): Map<string, StatusIncident[]> {
   const grouped = new Map<string, StatusIncident[]>();
-  for (const { entityRef, ...incident } of incidents) {
-    const list = grouped.get(entityRef) ?? [];
-    list.push(incident as StatusIncident);
-    grouped.set(entityRef, list);
+  for (const { entityRef, alsoAffects, ...incident } of incidents) {
+    for (const ref of [entityRef, ...alsoAffects]) {
+      const list = grouped.get(ref) ?? [];
+      list.push(incident as StatusIncident);
+      grouped.set(ref, list);
+    }
   }
   return grouped;
 }

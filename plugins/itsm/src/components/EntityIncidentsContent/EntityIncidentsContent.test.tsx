@@ -62,7 +62,11 @@ describe('EntityIncidentsContent', () => {
     expect(screen.getByText('P1 critical')).toBeInTheDocument();
     expect(screen.getByText('Unassigned')).toBeInTheDocument();
     const query = listed.find(p => !p.has('priority'))!;
-    expect(query.get('entityRef')).toBe('component:default/checkout-api');
+    // Incidents that affect the entity besides their own are listed too.
+    expect(query.get('affectingEntityRef')).toBe(
+      'component:default/checkout-api',
+    );
+    expect(query.has('entityRef')).toBe(false);
     expect(query.getAll('status')).toEqual(['new', 'in_progress', 'on_hold']);
   });
 

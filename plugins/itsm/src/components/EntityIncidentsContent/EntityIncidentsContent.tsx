@@ -65,7 +65,12 @@ export function EntityIncidentsContent() {
       <EntityMajorIncidentBanner />
       <IncidentList
         title="Incidents"
-        baseQuery={scope.query}
+        baseQuery={
+          // An entity's tab also lists incidents that affect it besides their own.
+          scope.kind === 'entity'
+            ? { affectingEntityRef: entityRef }
+            : scope.query
+        }
         showEntity={scope.kind !== 'entity'}
         actions={actions}
         reloadKey={live}

@@ -26,10 +26,16 @@ import { useRecordRevision } from '../shared/useLiveRevision';
 import { PagedList, usePagedList } from '../shared/usePagedList';
 import { usePermissionOn } from '../shared/usePermissionOn';
 import { DuplicateOfNotice, IncidentKnownErrors } from '../IncidentTriage';
+import {
+  AffectedEntitiesCard,
+  MajorIncidentCard,
+  PostmortemReview,
+} from '../MajorIncident';
 import { EditIncidentButton } from '../TriageEdit';
 import { IncidentActions } from './IncidentActions';
 import { IncidentDetails } from './IncidentDetails';
 import { PostmortemEditor } from './PostmortemEditor';
+import { IncidentChangeList } from '../ChangeLists';
 import { ProblemLinkCard } from './ProblemLinkCard';
 import { SlaClocks } from '../SlaClocks';
 import { StatusUpdateAudience } from './StatusUpdateAudience';
@@ -130,7 +136,11 @@ export function IncidentView(props: { incidentId: string }) {
         badges={
           <>
             {value.major && (
-              <Chip size="small" color="secondary" label="Major" />
+              <Chip
+                size="small"
+                color="secondary"
+                label={value.declaredAt ? 'Major incident' : 'Major'}
+              />
             )}
             <FollowButton
               target={{ kind: 'incident', id: value.id }}
@@ -171,6 +181,21 @@ export function IncidentView(props: { incidentId: string }) {
                     <IncidentDetails incident={value} />
                   </Grid>
                   <Grid item>
+                    <MajorIncidentCard
+                      incident={value}
+                      canEdit={canEdit}
+                      onChanged={refresh}
+                    />
+                  </Grid>
+                  <Grid item>
+                    <AffectedEntitiesCard
+                      incident={value}
+                      canEdit={canEdit}
+                      revision={revision}
+                      onChanged={refresh}
+                    />
+                  </Grid>
+                  <Grid item>
                     <TextSectionEditor
                       title="Workaround"
                       value={value.workaround}
@@ -178,6 +203,9 @@ export function IncidentView(props: { incidentId: string }) {
                       canEdit={canEdit}
                       onSave={saveWorkaround}
                     />
+                  </Grid>
+                  <Grid item>
+                    <IncidentChangeList incident={value} />
                   </Grid>
                   <Grid item>
                     <IncidentKnownErrors
@@ -205,6 +233,16 @@ export function IncidentView(props: { incidentId: string }) {
                         written={postmortemWritten(timeline)}
                         canEdit={permission.allowed}
                         onSaved={refresh}
+                        review={(postmortem, reload) => (
+                          <PostmortemReview
+                            postmortem={postmortem}
+                            canEdit={permission.allowed}
+                            onMoved={() => {
+                              reload();
+                              refresh();
+                            }}
+                          />
+                        )}
                       />
                     )}
                   </Grid>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { ReactNode, useEffect, useState } from 'react';
 import {
   InfoCard,
   MarkdownContent,
@@ -76,6 +76,8 @@ export function PostmortemEditor(props: {
   written: boolean | undefined;
   canEdit: boolean;
   onSaved: () => void;
+  /** Shown above the sections once a postmortem exists, with a way to reload it. */
+  review?: (postmortem: Postmortem, reload: () => void) => ReactNode;
 }) {
   const { incidentId, canEdit, onSaved } = props;
   const itsmApi = useApi(itsmApiRef);
@@ -123,6 +125,7 @@ export function PostmortemEditor(props: {
           : 'Not written yet'
       }
     >
+      {postmortem.value && props.review?.(postmortem.value, postmortem.retry)}
       {canEdit && (
         <Tabs
           value={mode}

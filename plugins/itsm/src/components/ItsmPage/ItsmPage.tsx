@@ -7,6 +7,7 @@ import {
 import { Route, Routes, useParams } from 'react-router-dom';
 import { IncidentQueue } from '../IncidentQueue';
 import { IncidentView } from '../IncidentView';
+import { PostmortemList } from '../MajorIncident';
 import { ProblemView } from '../ProblemView';
 import { ReliabilityWindow } from '../ReliabilityWindow';
 import { StatusPage } from '../StatusPage';
@@ -33,7 +34,7 @@ function ProblemRoute() {
   );
 }
 
-/** The ITSM page: the organisation's incident queue, all problems, the known error database, organisation reliability, the status page. */
+/** The ITSM page: the organisation's incident queue, all problems, the known error database, postmortems, organisation reliability, the status page. */
 export function ItsmPage() {
   const pendingAlerts = usePendingAlertCount();
   return (
@@ -57,6 +58,9 @@ export function ItsmPage() {
               </TabbedLayout.Route>
               <TabbedLayout.Route path="/known-errors" title="Known errors">
                 <KnownErrorDatabase />
+              </TabbedLayout.Route>
+              <TabbedLayout.Route path="/postmortems" title="Postmortems">
+                <PostmortemList />
               </TabbedLayout.Route>
               <TabbedLayout.Route
                 path="/unrouted"

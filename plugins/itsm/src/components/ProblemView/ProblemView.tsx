@@ -31,6 +31,7 @@ import { useRecordRevision } from '../shared/useLiveRevision';
 import { usePagedList } from '../shared/usePagedList';
 import { usePermissionOn } from '../shared/usePermissionOn';
 import { EditProblemButton } from '../TriageEdit';
+import { ProblemChangeList } from '../ChangeLists';
 import { LinkedIncidents } from './LinkedIncidents';
 import { ProblemActions } from './ProblemActions';
 import { ProblemAnalysisForm } from './ProblemAnalysisForm';
@@ -156,6 +157,9 @@ export function ProblemView(props: { problemId: string }) {
                 revision={revision}
                 onChanged={refresh}
               />
+            </Grid>
+            <Grid item>
+              <ProblemChangeList problem={value} />
             </Grid>
             <Grid item>
               <ActionItemsPanel

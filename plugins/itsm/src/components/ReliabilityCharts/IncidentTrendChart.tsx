@@ -1,12 +1,14 @@
 import {
+  DoraWeek,
   PRIORITIES,
   WeeklyIncidents,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
   Bar,
-  BarChart,
   CartesianGrid,
+  ComposedChart,
   Legend,
+  Line,
   Tooltip,
   XAxis,
   YAxis,
@@ -16,13 +18,20 @@ import { useChartColors } from './chartColors';
 import { formatWeek } from './formatDuration';
 import { tooltipProps } from './tooltipStyle';
 
-/** Incidents per week, stacked by priority. */
-export function IncidentTrendChart(props: { weekly: WeeklyIncidents[] }) {
+/** Incidents per week, stacked by priority, with the week's deploys as markers when known. */
+export function IncidentTrendChart(props: {
+  weekly: WeeklyIncidents[];
+  deploys?: DoraWeek[];
+}) {
   const { weekly } = props;
   const colors = useChartColors();
+  const deploysOf = new Map(
+    (props.deploys ?? []).map(week => [week.weekStart, week.deploys]),
+  );
   const data = weekly.map(week => ({
     week: formatWeek(week.weekStart),
     ...week.byPriority,
+    deploys: deploysOf.get(week.weekStart),
   }));
   const total = weekly.reduce((sum, week) => sum + week.total, 0);
   const summary = `Incidents per week: ${weekly
@@ -33,7 +42,7 @@ export function IncidentTrendChart(props: { weekly: WeeklyIncidents[] }) {
       summary={summary}
       emptyText={total === 0 ? 'No incidents in this window.' : undefined}
     >
-      <BarChart data={data}>
+      <ComposedChart data={data}>
         <CartesianGrid stroke={colors.grid} vertical={false} />
         <XAxis
           dataKey="week"
@@ -57,7 +66,27 @@ export function IncidentTrendChart(props: { weekly: WeeklyIncidents[] }) {
             isAnimationActive={false}
           />
         ))}
-      </BarChart>
+        {props.deploys && (
+          <Line
+            dataKey="deploys"
+            name="Deploys"
+            yAxisId="deploys"
+            stroke={colors.line}
+            strokeWidth={0}
+            dot={{ r: 5, fill: colors.line }}
+            isAnimationActive={false}
+          />
+        )}
+        {props.deploys && (
+          <YAxis
+            yAxisId="deploys"
+            orientation="right"
+            allowDecimals={false}
+            stroke={colors.line}
+            tick={{ fill: colors.text }}
+          />
+        )}
+      </ComposedChart>
     </ChartFrame>
   );
 }

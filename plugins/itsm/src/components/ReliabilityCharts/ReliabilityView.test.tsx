@@ -162,6 +162,74 @@ describe('ReliabilityView', () => {
     );
   }
 
+  it('shows the DORA figures, and deploys on the incident trend', async () => {
+    let seen: URLSearchParams | undefined;
+    server.use(
+      http.get(`${baseUrl}/analysis`, () => HttpResponse.json(analysis)),
+      http.get(`${baseUrl}/dora`, ({ request }) => {
+        seen = new URL(request.url).searchParams;
+        return HttpResponse.json({
+          scope: analysis.scope,
+          window: analysis.window,
+          failureWindowMs: HOUR,
+          deploys: 8,
+          deploysPerWeek: 4,
+          failedDeploys: 2,
+          changeFailureRate: 0.25,
+          resolvedIncidents: 4,
+          timeToRestoreMeanMs: 45 * MIN,
+          weekly: [
+            {
+              weekStart: '2026-10-05T00:00:00.000Z',
+              deploys: 5,
+              failedDeploys: 2,
+              resolvedIncidents: 3,
+              timeToRestoreMeanMs: 50 * MIN,
+            },
+            {
+              weekStart: '2026-10-12T00:00:00.000Z',
+              deploys: 3,
+              failedDeploys: 0,
+              resolvedIncidents: 1,
+              timeToRestoreMeanMs: 30 * MIN,
+            },
+          ],
+        });
+      }),
+    );
+    await render(
+      <ReliabilityView scope={{ systemRef: 'system:default/shop' }} />,
+    );
+    expect(await screen.findByText('DORA')).toBeInTheDocument();
+    expect(seen?.get('systemRef')).toBe('system:default/shop');
+    expect(screen.getByText('4 / week')).toBeInTheDocument();
+    expect(screen.getByText('25%')).toBeInTheDocument();
+    expect(
+      screen.getByText('2 followed by an incident within 1h'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('45m')).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', {
+        name: 'Deploys per week: 5 Oct 5 (2 failed), 12 Oct 3 (0 failed)',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('leaves DORA out when the caller may not read changes', async () => {
+    server.use(
+      http.get(`${baseUrl}/analysis`, () => HttpResponse.json(analysis)),
+      http.get(`${baseUrl}/dora`, () =>
+        HttpResponse.json(
+          { error: { name: 'NotAllowedError', message: 'denied' } },
+          { status: 403 },
+        ),
+      ),
+    );
+    await render(<ReliabilityView scope={{}} />);
+    expect(await screen.findByText('Reliability')).toBeInTheDocument();
+    expect(screen.queryByText('DORA')).toBeNull();
+  });
+
   it('fetches the scope and shows key figures and the four charts', async () => {
     let seen: URLSearchParams | undefined;
     server.use(

@@ -11,6 +11,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
 import { formatDate } from '../shared/formatTime';
 import { BlastRadiusList } from './BlastRadiusList';
+import { DoraFiguresCard } from './DoraFiguresCard';
 import { FixEffectChart } from './FixEffectChart';
 import { IncidentTrendChart } from './IncidentTrendChart';
 import { KeyFigures } from './KeyFigures';
@@ -41,8 +42,16 @@ export function ReliabilityView(props: {
     () => api.getAnalysis({ entityRef, ownerRef, systemRef, from, to }),
     [api, entityRef, ownerRef, systemRef, from, to],
   );
+  // DORA figures need itsm.change.read; without it the tab shows the rest.
+  const dora = useAsync(
+    () =>
+      api
+        .getDoraFigures({ entityRef, ownerRef, systemRef, from, to })
+        .catch(() => undefined),
+    [api, entityRef, ownerRef, systemRef, from, to],
+  );
 
-  if (loading) {
+  if (loading || dora.loading) {
     return <Progress />;
   }
   if (error) {
@@ -52,6 +61,7 @@ export function ReliabilityView(props: {
     return null;
   }
   const nothing =
+    !dora.value?.deploys &&
     value.incidents.total === 0 &&
     value.openProblems.total === 0 &&
     value.fixEffects.length === 0 &&
@@ -78,11 +88,19 @@ export function ReliabilityView(props: {
       <Grid item xs={12} md={6}>
         <InfoCard
           title="Incident trend"
-          subheader="Incidents per week by priority"
+          subheader="Incidents per week by priority; dots mark the week's deploys"
         >
-          <IncidentTrendChart weekly={value.incidents.weekly} />
+          <IncidentTrendChart
+            weekly={value.incidents.weekly}
+            deploys={dora.value?.weekly}
+          />
         </InfoCard>
       </Grid>
+      {dora.value && (
+        <Grid item xs={12}>
+          <DoraFiguresCard dora={dora.value} />
+        </Grid>
+      )}
       <Grid item xs={12} md={6}>
         <InfoCard title="MTTR trend" subheader="Mean time to restore per week">
           <MttrTrendChart weekly={value.incidents.weekly} />

@@ -37,6 +37,8 @@ const FIELD_LABELS: Record<string, string> = {
   priority: 'Priority',
   major: 'Major',
   assigneeRef: 'Assignee',
+  commanderRef: 'Incident commander',
+  communicationsLeadRef: 'Communications lead',
   workaround: 'Workaround',
   rootCause: 'Root cause',
   rcaMethod: 'RCA method',
@@ -69,6 +71,8 @@ function valueText(field: string | null, value: string | null): ReactNode {
         ? RCA_METHOD_LABELS[value as RcaMethod]
         : value;
     case 'assigneeRef':
+    case 'commanderRef':
+    case 'communicationsLeadRef':
       return <PrincipalRef entityRef={value} />;
     case 'entityRef':
     case 'ownerRef':

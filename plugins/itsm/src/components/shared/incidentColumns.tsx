@@ -2,6 +2,7 @@ import { SlaIndicator } from '../SlaClocks/SlaIndicator';
 import { Link, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Incident } from '@backstage-itsm/plugin-itsm-common';
+import { MajorIncidentBadge } from '../MajorIncident/MajorIncidentBadge';
 import { PriorityChip } from './PriorityChip';
 import { PrincipalRef } from './PrincipalRef';
 import { formatAge } from './formatAge';
@@ -23,7 +24,17 @@ export function incidentColumns(options: {
         <Link to={incidentLink(incident.number)}>{incident.number}</Link>
       ),
     },
-    { title: 'Title', field: 'title', ...textColumn('40%', { minWidth: 180 }) },
+    {
+      title: 'Title',
+      field: 'title',
+      ...textColumn('40%', { minWidth: 180 }),
+      render: incident => (
+        <>
+          {incident.title}
+          <MajorIncidentBadge incident={incident} />
+        </>
+      ),
+    },
     ...(showEntity
       ? [
           {

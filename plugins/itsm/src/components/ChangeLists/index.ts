@@ -1,0 +1,2 @@
+export { IncidentChangeList } from './IncidentChangeList';
+export { ProblemChangeList } from './ProblemChangeList';
