@@ -26,7 +26,13 @@ export async function measureRead(ctx, { name, paths, target }) {
     send: get,
   });
   const last = profile.requests[profile.requests.length - 1];
-  const sql = await replaySql(ctx.db, last?.sql ?? [], {
+  // A read writes nothing: a write captured in its time window is the
+  // backend's background work (task runs, outbox), which must not be
+  // replayed, let alone twice.
+  const reads = (last?.sql ?? []).filter(s =>
+    /^\s*(select|with)\b/i.test(s.text ?? ''),
+  );
+  const sql = await replaySql(ctx.db, reads, {
     warmup: 5,
     requests: params.readRequests,
   });
@@ -39,7 +45,7 @@ export async function measureRead(ctx, { name, paths, target }) {
     n: http.n,
     noopP95: noop.p95,
     sqlP95: sql.p95,
-    statements: last?.sql.length ?? 0,
+    statements: reads.length,
     target:
       target === undefined
         ? undefined
