@@ -180,6 +180,9 @@ export function sampleWaits(db, database, everyMs = 20) {
       await new Promise(resolve => setTimeout(resolve, everyMs));
     }
   })();
+  // A failed sample must fail the case when it stops sampling, not crash
+  // the runner before it can stop the backends it started.
+  loop.catch(() => undefined);
   return async () => {
     stopped = true;
     await loop;
