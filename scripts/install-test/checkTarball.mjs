@@ -122,7 +122,14 @@ if (source.configSchema) {
         encoding: 'utf8',
       }),
     );
-    expect(schema.properties?.itsm, `${schemaFile} describes itsm.*`);
+    // The search module's settings live under the search plugin's key.
+    const itsmSettings =
+      schema.properties?.itsm ??
+      schema.properties?.search?.properties?.collators?.properties?.itsm;
+    expect(
+      itsmSettings,
+      `${schemaFile} describes itsm.* or search.collators.itsm.*`,
+    );
   }
 }
 
